@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { CchcError, type CchcIssue } from './CchcError.js';
+import type { CchcErrorCode } from './codes.js';
+
+/**
+ * Describes a received value in a few words for an error sentence: `NaN`, `the string "abc"`, `null`.
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return String(value);
+    return `the number ${value}`;
+  }
+  if (typeof value === 'string') return value.length > 40 ? 'a long string' : `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'undefined') return 'nothing';
+  return `a value of type ${typeof value}`;
+}
+
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected)/;
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/**
+ * Turns one zod issue into a sentence of ours. Custom messages set by our schemas pass through.
+ * @internal
+ */
+export function issueFromZod(issue: z.core.$ZodIssue, input: unknown): CchcIssue {
+  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  let received: unknown = input;
+  for (const key of path) {
+    if (received === null || typeof received !== 'object') {
+      received = undefined;
+      break;
+    }
+    received = (received as Record<string | number, unknown>)[key];
+  }
+  let message = issue.message;
+  // Our schemas write their own sentences; only zod's generic defaults are rewritten.
+  if (!ZOD_DEFAULT.test(message)) return { path, message };
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') message = `expected a whole number, received ${describeValue(received)}.`;
+      else if (received === undefined && path.length > 0) message = `is required: expected ${article(issue.expected)}.`;
+      else message = `expected ${article(issue.expected)}, received ${describeValue(received)}.`;
+      break;
+    case 'unrecognized_keys':
+      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling.`;
+      break;
+    case 'invalid_value':
+      message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(received)}.`;
+      break;
+    case 'invalid_union':
+      if (!issue.message || issue.message === 'Invalid input') message = `does not match any accepted form (received ${describeValue(received)}).`;
+      break;
+    case 'too_small':
+      message = `expected ${issue.origin === 'array' ? 'at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, received ${describeValue(received)}.`;
+      break;
+    case 'too_big':
+      message = `expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, received ${describeValue(received)}.`;
+      break;
+    default:
+      message = `${message.replace(/\.$/, '')} (received ${describeValue(received)}).`;
+      break;
+  }
+  return { path, message };
+}
+
+/**
+ * Validates `input` with `schema`; returns the parsed output or throws a {@link CchcError} with every
+ * issue. All public functions validate through this, once, at the boundary.
+ * @internal
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code: CchcErrorCode = 'INVALID_INPUT',
+  summary?: string,
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => issueFromZod(issue, input));
+  throw new CchcError(code, issues, { cause: result.error, ...(summary ? { summary } : {}) });
+}
