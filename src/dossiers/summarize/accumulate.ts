@@ -1,0 +1,246 @@
+/**
+ * The running summary: counters per group, memory O(groups) (plus the id set when duplicates are
+ * checked). Shared by the sync and async entry points.
+ * @internal
+ * @module
+ */
+import { CchcError } from '../../errors/CchcError.js';
+import { type Classified, classifyRead, newClassified } from './classify.js';
+import type { GroupDimension, ResolvedOptions } from './options.js';
+import { newScratch, readRecord, type ScratchRecord } from './readRecord.js';
+import { formatDay, formatInstant, formatMonth, localDay } from './timestamp.js';
+
+/** Counter slots: received 0–3, resolved 4–6, pending 7–8, returnedByPost 9, withdrawn 10, returned 11. */
+const SLOTS = 12;
+/** Outcome code → counter slot. */
+const OUTCOME_SLOT = [4, 5, 6, 7, 8, 10, 11];
+
+/** The statistics shape (the foundation's `DossierStats`). @internal */
+export interface StatsShape {
+  readonly received: {
+    readonly carriedOver: number;
+    readonly online: number;
+    readonly inPerson: number;
+    readonly postal: number;
+  };
+  readonly resolved: { readonly early: number; readonly onTime: number; readonly late: number };
+  readonly pending: { readonly withinDeadline: number; readonly overdue: number };
+  readonly returnedByPost: number;
+  readonly withdrawn: number;
+  readonly returned: number;
+}
+
+/** A group key as returned. @internal */
+export interface GroupKeyShape {
+  readonly unit?: string | null;
+  readonly procedure?: string | null;
+  readonly month?: string;
+}
+
+/** The meta block as returned. @internal */
+export interface MetaShape {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly asOf: string;
+  readonly records: number;
+  readonly counted: number;
+  readonly ignored: {
+    readonly receivedAfterAsOf: number;
+    readonly closedBeforePeriod: number;
+    readonly duplicates: number;
+  };
+  readonly withoutDueAt: number;
+  readonly moreThanOneSupplement: number;
+}
+
+/** The summary as returned. @internal */
+export interface SummaryShape {
+  readonly total: StatsShape;
+  readonly groups: readonly { readonly key: GroupKeyShape; readonly stats: StatsShape }[];
+  readonly meta: MetaShape;
+}
+
+function toStats(c: Float64Array): StatsShape {
+  return {
+    received: { carriedOver: c[0]!, online: c[1]!, inPerson: c[2]!, postal: c[3]! },
+    resolved: { early: c[4]!, onTime: c[5]!, late: c[6]! },
+    pending: { withinDeadline: c[7]!, overdue: c[8]! },
+    returnedByPost: c[9]!,
+    withdrawn: c[10]!,
+    returned: c[11]!,
+  };
+}
+
+interface Group {
+  readonly key: GroupKeyShape;
+  readonly parts: readonly (string | null)[];
+  readonly counts: Float64Array;
+}
+
+function compareParts(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Reads, checks, classifies and counts records one at a time.
+ * @internal
+ */
+export class Accumulator {
+  private readonly o: ResolvedOptions;
+  private readonly s: ScratchRecord = newScratch();
+  private readonly c: Classified = newClassified();
+  private readonly total = new Float64Array(SLOTS);
+  private readonly tree = new Map<unknown, unknown>();
+  private readonly groups: Group[] = [];
+  private readonly ids: Set<string> | null;
+  private readonly months = new Map<number, string>();
+  private records = 0;
+  private receivedAfterAsOf = 0;
+  private closedBeforePeriod = 0;
+  private duplicates = 0;
+  private withoutDueAt = 0;
+  private moreThanOneSupplement = 0;
+
+  constructor(options: ResolvedOptions) {
+    this.o = options;
+    this.ids = options.duplicates === 2 ? null : new Set<string>();
+  }
+
+  /** Adds the record at position `index` of the input. */
+  add(value: unknown, index: number): void {
+    const o = this.o;
+    const s = this.s;
+    const c = this.c;
+    this.records += 1;
+    readRecord(value, o.offset, s, 'records', index);
+    const ids = this.ids;
+    if (ids !== null) {
+      const id = s.rec.id;
+      const key = typeof id === 'string' ? id : String(id);
+      if (ids.has(key)) {
+        if (o.duplicates === 0) {
+          throw new CchcError('INVALID_INPUT', [
+            {
+              path: ['records', index, 'id'],
+              message: `expected each dossier once, but the id ${JSON.stringify(key)} was already seen earlier in the input (a bad export?); pass duplicateIds: "first" to count the first occurrence only.`,
+            },
+          ]);
+        }
+        this.duplicates += 1;
+        return;
+      }
+      ids.add(key);
+    }
+    classifyRead(s, o, c, 'records', index);
+    if (c.received < 0) {
+      if (c.reason === 'received-after-as-of') this.receivedAfterAsOf += 1;
+      else this.closedBeforePeriod += 1;
+      return;
+    }
+    if (c.noDue) this.withoutDueAt += 1;
+    if (c.reason === 'more-than-one-supplement') this.moreThanOneSupplement += 1;
+    const slot = OUTCOME_SLOT[c.outcome]!;
+    const total = this.total;
+    total[c.received]! += 1;
+    total[slot]! += 1;
+    if (c.byPost) total[9]! += 1;
+    if (o.groupBy.length > 0) this.addToGroups(s, c, slot);
+  }
+
+  private monthOf(day: number): string {
+    let m = this.months.get(day);
+    if (m === undefined) {
+      m = formatMonth(day);
+      this.months.set(day, m);
+    }
+    return m;
+  }
+
+  private group(rec: Record<string, unknown>, month: string | null): Float64Array {
+    // Nested maps keyed by the record's own strings (their hashes are cached by the engine), so
+    // no key string is built per record.
+    const dims = this.o.groupBy;
+    let level: Map<unknown, unknown> = this.tree;
+    const last = dims.length - 1;
+    for (let i = 0; i < last; i++) {
+      const k = this.keyOf(dims[i]!, rec, month);
+      let next = level.get(k) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(k, next);
+      }
+      level = next;
+    }
+    const k = this.keyOf(dims[last]!, rec, month);
+    let g = level.get(k) as Group | undefined;
+    if (g === undefined) {
+      const key: { unit?: string | null; procedure?: string | null; month?: string } = {};
+      const parts: (string | null)[] = [];
+      for (const dim of dims) {
+        const value = this.keyOf(dim, rec, month);
+        if (dim === 'month') key.month = value as string;
+        else key[dim] = (value as string | undefined) ?? null;
+        parts.push((value as string | undefined) ?? null);
+      }
+      g = { key, parts, counts: new Float64Array(SLOTS) };
+      level.set(k, g);
+      this.groups.push(g);
+    }
+    return g.counts;
+  }
+
+  private keyOf(dim: GroupDimension, rec: Record<string, unknown>, month: string | null): unknown {
+    return dim === 'unit' ? rec.unit : dim === 'procedure' ? rec.procedureCode : month;
+  }
+
+  private addToGroups(s: ScratchRecord, c: Classified, slot: number): void {
+    const byMonth = this.o.groupBy.includes('month');
+    if (!byMonth) {
+      const counts = this.group(s.rec, null);
+      counts[c.received]! += 1;
+      counts[slot]! += 1;
+      if (c.byPost) counts[9]! += 1;
+      return;
+    }
+    // Each count is dated by its own event: reception (carried over: the period's first month),
+    // closing, or asOf for open dossiers.
+    const receivedMonth =
+      c.received === 0 ? this.o.firstMonth : this.monthOf(localDay(s.receivedMs, this.o.offset));
+    const outcomeMonth = this.monthOf(c.outcomeDay);
+    this.group(s.rec, receivedMonth)[c.received]! += 1;
+    const counts = this.group(s.rec, outcomeMonth);
+    counts[slot]! += 1;
+    if (c.byPost) counts[9]! += 1;
+  }
+
+  /** The summary so far. */
+  result(): SummaryShape {
+    const o = this.o;
+    const groups = [...this.groups].sort((a, b) => compareParts(a.parts, b.parts));
+    const ignored = this.receivedAfterAsOf + this.closedBeforePeriod + this.duplicates;
+    return {
+      total: toStats(this.total),
+      groups: groups.map((g) => ({ key: g.key, stats: toStats(g.counts) })),
+      meta: {
+        period: { from: formatDay(o.fromDay), to: formatDay(o.toDay) },
+        asOf: formatInstant(o.asOfMs, o.offset),
+        records: this.records,
+        counted: this.records - ignored,
+        ignored: {
+          receivedAfterAsOf: this.receivedAfterAsOf,
+          closedBeforePeriod: this.closedBeforePeriod,
+          duplicates: this.duplicates,
+        },
+        withoutDueAt: this.withoutDueAt,
+        moreThanOneSupplement: this.moreThanOneSupplement,
+      },
+    };
+  }
+}

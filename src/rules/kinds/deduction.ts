@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { type Dec, toDec } from '../../numeric/decimal.js';
+import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
+import { fmt, fmtPoints, type Locale, mkPts, ofMax, ZERO_PTS } from '../text.js';
+import {
+  decOrNull,
+  type Env,
+  KeySchema,
+  type LeafInfo,
+  type Outcome,
+  obj,
+  type Path,
+  PointsSchema,
+  type Pts,
+  type Push,
+} from './common.js';
+import { checkCountValue } from './countTiers.js';
+
+/**
+ * A deduction rule: start at the maximum and take points off, down to 0. Per occurrence ("trừ
+ * 0,25 điểm mỗi …": the value is a count) and/or by grade ("Có vi phạm nhẹ: trừ 50 % điểm; vi phạm
+ * nghiêm trọng: 0 điểm": the value is a grade id; a grade takes `deduct` points or `deductPercent`
+ * of the maximum).
+ *
+ * @remarks
+ * Source: par-index.md §5, graded qualitative rules (`linhnv87/ChamDiemCCHC`, L, mock data) and
+ * per-occurrence deductions of province sets (§5 "Bonus / deduction", M).
+ * @example
+ * ```ts
+ * import { DeductionRuleSchema } from 'cchc-index';
+ * DeductionRuleSchema.parse({ kind: 'deduction', perOccurrence: 0.25 }).perOccurrence;
+ * // => 0.25
+ * ```
+ * @category Rules
+ */
+export const DeductionRuleSchema = z.strictObject({
+  kind: z.literal('deduction'),
+  perOccurrence: NonNegativeDecimalSchema.optional(),
+  grades: z
+    .array(
+      z.strictObject({
+        id: KeySchema,
+        label: z.string().optional(),
+        deduct: PointsSchema.optional(),
+        deductPercent: PointsSchema.optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+});
+
+/**
+ * A deduction rule, see {@link DeductionRuleSchema}.
+ * @category Rules
+ */
+export type DeductionRule = z.output<typeof DeductionRuleSchema>;
+
+/** @internal */
+export interface CompiledDeduction {
+  readonly per: Dec | null;
+  readonly grades: ReadonlyMap<string, { readonly deduct: Dec; readonly label: string | null }> | null;
+  readonly max: Dec;
+  readonly full: Pts;
+}
+
+/** @internal */
+export function compileDeduction(rule: DeductionRule, leaf: LeafInfo, scale: number): CompiledDeduction {
+  return {
+    per: rule.perOccurrence === undefined ? null : toDec(rule.perOccurrence),
+    grades: rule.grades
+      ? new Map(
+          rule.grades.map((g) => [
+            g.id,
+            {
+              deduct:
+                g.deduct !== undefined
+                  ? toDec(g.deduct)
+                  : leaf.max.times(toDec(g.deductPercent ?? 0)).div(100),
+              label: g.label ?? null,
+            },
+          ]),
+        )
+      : null,
+    max: leaf.max,
+    full: mkPts(leaf.max, scale),
+  };
+}
+
+/** @internal */
+export function checkDeductionRule(
+  rule: Record<string, unknown>,
+  _max: Dec | null,
+  path: Path,
+  push: Push,
+): void {
+  if (rule.perOccurrence === undefined && rule.grades === undefined)
+    push(path, 'expected "perOccurrence" (points off per occurrence) and/or "grades".');
+  const per = decOrNull(rule.perOccurrence);
+  if (per?.isZero()) push([...path, 'perOccurrence'], 'expected points off per occurrence > 0.');
+  if (!Array.isArray(rule.grades)) return;
+  const seen = new Set<string>();
+  rule.grades.forEach((raw, i) => {
+    const g = obj(raw);
+    if (g === null) return;
+    const p = [...path, 'grades', i];
+    if (typeof g.id === 'string') {
+      if (seen.has(g.id)) push([...p, 'id'], `duplicate grade id "${g.id}".`);
+      seen.add(g.id);
+    }
+    if ((g.deduct === undefined) === (g.deductPercent === undefined))
+      push(p, 'expected exactly one of "deduct" or "deductPercent".');
+    const pct = decOrNull(g.deductPercent);
+    if (pct?.gt(100))
+      push([...p, 'deductPercent'], `expected a percentage from 0 to 100, received ${pct.toString()}.`);
+  });
+}
+
+/** @internal */
+export function checkDeductionValue(value: unknown, c: CompiledDeduction): string | null {
+  if (typeof value === 'string' && c.grades !== null && c.grades.has(value)) return null;
+  if (c.per !== null && checkCountValue(value) === null) return null;
+  const forms = [
+    ...(c.per !== null ? ['a number of occurrences'] : []),
+    ...(c.grades !== null ? [`a grade id (${[...c.grades.keys()].map((k) => `"${k}"`).join(', ')})`] : []),
+  ];
+  return `expected ${forms.join(' or ')}, received ${JSON.stringify(value)}.`;
+}
+
+/** @internal */
+export function evaluateDeduction(c: CompiledDeduction, value: number | string, env: Env): Outcome {
+  const grade = typeof value === 'string' && c.grades !== null ? c.grades.get(value) : undefined;
+  const n = grade === undefined ? Number(value) : 0;
+  const off = grade !== undefined ? grade.deduct : c.per!.times(n);
+  const left = c.max.minus(off);
+  const reason = off.isZero() ? 'NO_DEDUCTION' : left.lte(0) ? 'FLOORED_AT_ZERO' : 'DEDUCTED';
+  const points = off.isZero() ? c.full : left.lte(0) ? ZERO_PTS : mkPts(left, env.scale);
+  const out: Outcome = {
+    points,
+    status: 'scored',
+    reason,
+    measured: grade !== undefined ? (value as string) : n,
+  };
+  if (!env.explain) return out;
+  const om = (l: Locale) => ofMax(points, c.max, env, l);
+  const explanation =
+    grade !== undefined
+      ? {
+          vi: `${grade.label ?? value}: trừ ${fmtPoints(off, env, 'vi')} điểm: ${om('vi')}`,
+          en: `${grade.label ?? value}: ${fmtPoints(off, env, 'en')} points off: ${om('en')}`,
+        }
+      : {
+          vi: `${fmt(n, 0, 'vi', true)} lần × trừ ${fmtPoints(c.per!, env, 'vi')} điểm${reason === 'FLOORED_AT_ZERO' ? ', không dưới 0' : ''}: ${om('vi')}`,
+          en: `${fmt(n, 0, 'en', true)} occurrences × ${fmtPoints(c.per!, env, 'en')} points off${reason === 'FLOORED_AT_ZERO' ? ', not below 0' : ''}: ${om('en')}`,
+        };
+  return { ...out, explanation };
+}

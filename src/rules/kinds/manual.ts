@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
+import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
+import { mkPts, ofMax } from '../text.js';
+import {
+  decOrNull,
+  type Env,
+  type LeafInfo,
+  type Outcome,
+  type Path,
+  type Pts,
+  type Push,
+} from './common.js';
+
+/**
+ * A manual rule: the assessor enters the points, within [0, max], optionally on a step
+ * (e.g. 0.25, "chấm theo bước 0,25 điểm").
+ *
+ * @remarks
+ * Source: par-index.md §4 (points given by the superior, e.g. Huế "10 điểm đánh giá của lãnh đạo
+ * UBND tỉnh", H) and §7 (0.25/0.5 steps occur, H).
+ * @example
+ * ```ts
+ * import { ManualRuleSchema } from 'cchc-index';
+ * ManualRuleSchema.parse({ kind: 'manual', step: 0.25 }).step;
+ * // => 0.25
+ * ```
+ * @category Rules
+ */
+export const ManualRuleSchema = z.strictObject({
+  kind: z.literal('manual'),
+  /** Points must be a whole multiple of this step (e.g. `0.25`). */
+  step: NonNegativeDecimalSchema.optional(),
+});
+
+/**
+ * A manual rule, see {@link ManualRuleSchema}.
+ * @category Rules
+ */
+export type ManualRule = z.output<typeof ManualRuleSchema>;
+
+/** @internal */
+export interface CompiledManual {
+  readonly step: Dec | null;
+  readonly max: Dec;
+}
+
+/** @internal */
+export function compileManual(rule: ManualRule, leaf: LeafInfo): CompiledManual {
+  return { step: rule.step === undefined ? null : toDec(rule.step), max: leaf.max };
+}
+
+/** @internal */
+export function checkManualRule(
+  rule: Record<string, unknown>,
+  max: Dec | null,
+  path: Path,
+  push: Push,
+): void {
+  const step = decOrNull(rule.step);
+  if (step === null) return;
+  if (step.isZero()) push([...path, 'step'], 'expected a step > 0, such as 0.25.');
+  else if (max !== null && !max.mod(step).isZero())
+    push(
+      [...path, 'step'],
+      `the step ${step.toString()} does not divide the maximum ${max.toString()}: expected a step such that max is a whole number of steps.`,
+    );
+}
+
+/** @internal */
+export function checkManualValue(value: unknown, c: CompiledManual): string | null {
+  const v = decOrNull(value);
+  if (v === null) return 'expected the points given, as a number (or a JS-notation numeric string).';
+  if (v.isNegative() || v.gt(c.max))
+    return `expected points from 0 to ${c.max.toString()}, received ${v.toString()}.`;
+  if (c.step !== null && !c.step.isZero() && !v.mod(c.step).isZero())
+    return `expected points in steps of ${c.step.toString()}, received ${v.toString()}.`;
+  return null;
+}
+
+/** @internal */
+export function evaluateManual(c: CompiledManual, value: number | string, env: Env): Outcome {
+  let points: Pts;
+  const fast = typeof value === 'number' ? value * env.scale : Number.NaN;
+  // A number whose scaled value is a whole number that divides back to it is exact at the scale.
+  if (Number.isSafeInteger(fast) && fast / env.scale === value) points = { scaled: fast || 0, dec: null };
+  else points = mkPts(toDec(value), env.scale);
+  return {
+    points,
+    status: 'scored',
+    reason: 'MANUAL',
+    measured: typeof value === 'number' ? value : toNum(toDec(value)),
+    ...(env.explain
+      ? {
+          explanation: {
+            vi: `Điểm chấm: ${ofMax(points, c.max, env, 'vi')}`,
+            en: `Points given: ${ofMax(points, c.max, env, 'en')}`,
+          },
+        }
+      : {}),
+  };
+}

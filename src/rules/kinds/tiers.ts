@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
+import { DecimalInputSchema } from '../../numeric/schemas.js';
+import type { NextStep } from '../../scoring/ScoreReport.js';
+import { fmtValue, type Locale, mkNext, mkPts, ofMax, ptsCmp, ptsNum, valueWord, ZERO_PTS } from '../text.js';
+import {
+  checkPointsWithinMax,
+  decOrNull,
+  type Env,
+  type LeafInfo,
+  measureFields,
+  type Outcome,
+  obj,
+  type Path,
+  PointsSchema,
+  type Pts,
+  type Push,
+} from './common.js';
+
+/**
+ * One tier of a {@link TiersRuleSchema} rule: a value range with explicit bounds and its points.
+ * `min` is inclusive unless `minInclusive: false` ("trên 90 %"); `max` is exclusive unless
+ * `maxInclusive: true` ("từ 70 % đến 90 %"). A missing bound is unbounded.
+ * @category Rules
+ */
+export const TierSchema = z.strictObject({
+  min: DecimalInputSchema.optional(),
+  minInclusive: z.boolean().optional(),
+  max: DecimalInputSchema.optional(),
+  maxInclusive: z.boolean().optional(),
+  points: PointsSchema,
+  label: z.string().optional(),
+});
+
+/**
+ * A tier, see {@link TierSchema}.
+ * @category Rules
+ */
+export type Tier = z.output<typeof TierSchema>;
+
+/**
+ * A threshold-tiers rule on a measured value: "Thực hiện trên 90 % kế hoạch: 2; từ 70 % – 90 %: 1;
+ * dưới 70 %: 0". Bounds are explicit so `validateRuleSet` can prove the tiers neither overlap nor
+ * leave gaps. Rates are ratios (`0.9`, not `90`).
+ *
+ * @remarks
+ * Source: Cà Mau 1880/QĐ-UBND (2013) 1.1.4, par-index.md §5 (H); the source's "70 % – 90 %"
+ * wording overlaps "trên 90 %" only if read loosely, which is why bounds must be explicit.
+ * @example
+ * ```ts
+ * import { TiersRuleSchema } from 'cchc-index';
+ * TiersRuleSchema.parse({ kind: 'tiers', measure: 'plan.completionRate', tiers: [
+ *   { min: 0.9, minInclusive: false, points: 2 },
+ *   { min: 0.7, max: 0.9, maxInclusive: true, points: 1 },
+ *   { min: 0, max: 0.7, points: 0 },
+ * ] }).tiers.length;
+ * // => 3
+ * ```
+ * @category Rules
+ */
+export const TiersRuleSchema = z.strictObject({
+  kind: z.literal('tiers'),
+  ...measureFields,
+  tiers: z.array(TierSchema).min(1),
+});
+
+/**
+ * A threshold-tiers rule, see {@link TiersRuleSchema}.
+ * @category Rules
+ */
+export type TiersRule = z.output<typeof TiersRuleSchema>;
+
+/** @internal */
+export interface CompiledTier {
+  readonly min: Dec | null;
+  readonly minN: number | null;
+  readonly minInc: boolean;
+  readonly max: Dec | null;
+  readonly maxN: number | null;
+  readonly maxInc: boolean;
+  readonly points: Pts;
+  readonly label: string | null;
+}
+
+/** @internal */
+export interface CompiledTiers {
+  readonly tiers: readonly CompiledTier[];
+  readonly leaf: LeafInfo;
+}
+
+/** @internal */
+export function compileTiers(rule: TiersRule, leaf: LeafInfo, scale: number): CompiledTiers {
+  const tiers = rule.tiers.map((t): CompiledTier => {
+    const min = t.min === undefined ? null : toDec(t.min);
+    const max = t.max === undefined ? null : toDec(t.max);
+    return {
+      min,
+      minN: min === null ? null : min.toNumber(),
+      minInc: t.minInclusive ?? true,
+      max,
+      maxN: max === null ? null : max.toNumber(),
+      maxInc: t.maxInclusive ?? false,
+      points: mkPts(toDec(t.points), scale),
+      label: t.label ?? null,
+    };
+  });
+  return { tiers, leaf };
+}
+
+/** Whether `v` lies in the tier. Numbers compare as doubles, which orders them exactly as their decimals. @internal */
+export function inTier(t: CompiledTier, v: number | Dec): boolean {
+  if (typeof v === 'number') {
+    if (t.minN !== null && (t.minInc ? v < t.minN : v <= t.minN)) return false;
+    if (t.maxN !== null && (t.maxInc ? v > t.maxN : v >= t.maxN)) return false;
+    return true;
+  }
+  if (t.min !== null && (t.minInc ? v.lt(t.min) : v.lte(t.min))) return false;
+  if (t.max !== null && (t.maxInc ? v.gt(t.max) : v.gte(t.max))) return false;
+  return true;
+}
+
+function bound(raw: Record<string, unknown>, key: 'min' | 'max'): Dec | null {
+  return decOrNull(raw[key]);
+}
+
+/** Checks bounds, points, overlaps and gaps of tiers (raw input, defensively). @internal */
+export function checkTiersRule(rule: Record<string, unknown>, max: Dec | null, path: Path, push: Push): void {
+  if (!Array.isArray(rule.tiers)) return;
+  const list: { i: number; min: Dec | null; minInc: boolean; max: Dec | null; maxInc: boolean }[] = [];
+  rule.tiers.forEach((raw, i) => {
+    const t = obj(raw);
+    if (t === null) return;
+    const p = [...path, 'tiers', i];
+    checkPointsWithinMax(t.points, max, [...p, 'points'], push, `tier ${i + 1}`);
+    const lo = bound(t, 'min');
+    const hi = bound(t, 'max');
+    const loInc = t.minInclusive !== false;
+    const hiInc = t.maxInclusive === true;
+    if ((t.min !== undefined && lo === null) || (t.max !== undefined && hi === null)) return;
+    if (lo !== null && hi !== null && (lo.gt(hi) || (lo.eq(hi) && !(loInc && hiInc)))) {
+      push(p, `tier ${i + 1} is empty: expected "min" (${lo.toString()}) below "max" (${hi.toString()}).`);
+      return;
+    }
+    list.push({ i, min: lo, minInc: loInc, max: hi, maxInc: hiInc });
+  });
+  // Sort by lower bound (unbounded first); an inclusive lower bound comes before an exclusive one.
+  list.sort((a, b) => {
+    if (a.min === null || b.min === null) return a.min === null ? (b.min === null ? 0 : -1) : 1;
+    const c = a.min.cmp(b.min);
+    return c !== 0 ? c : Number(b.minInc) - Number(a.minInc);
+  });
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!;
+    const b = list[k]!;
+    const where = [...path, 'tiers', b.i];
+    const names = `tiers ${a.i + 1} and ${b.i + 1}`;
+    if (a.max === null || b.min === null) {
+      push(
+        where,
+        `${names} overlap: expected tier ${a.i + 1} to end ("max") where tier ${b.i + 1} starts ("min").`,
+      );
+      continue;
+    }
+    const c = a.max.cmp(b.min);
+    if (c > 0 || (c === 0 && a.maxInc && b.minInc))
+      push(
+        where,
+        `${names} overlap at ${c === 0 ? a.max.toString() : `${b.min.toString()}–${a.max.toString()}`}: make one bound exclusive or move it.`,
+      );
+    else if (c < 0 || (!a.maxInc && !b.minInc))
+      push(
+        where,
+        `${names} leave a gap ${c === 0 ? `at ${a.max.toString()}` : `between ${a.max.toString()} and ${b.min.toString()}`}: expected tier ${b.i + 1} to start where tier ${a.i + 1} ends, with exactly one of the two bounds inclusive.`,
+      );
+  }
+}
+
+/** @internal */
+export function rangeText(t: CompiledTier, display: 'percent' | 'number', env: Env, locale: Locale): string {
+  const lo = t.min === null ? null : fmtValue(t.min, display, env, locale, true);
+  const hi = t.max === null ? null : fmtValue(t.max, display, env, locale, true);
+  if (locale === 'vi') {
+    if (lo !== null && hi !== null)
+      return `${t.minInc ? 'từ' : 'trên'} ${lo} đến ${t.maxInc ? '' : 'dưới '}${hi}`;
+    if (lo !== null) return t.minInc ? `từ ${lo} trở lên` : `trên ${lo}`;
+    if (hi !== null) return t.maxInc ? `không quá ${hi}` : `dưới ${hi}`;
+    return 'mọi giá trị';
+  }
+  if (lo !== null && hi !== null)
+    return `${t.minInc ? 'from' : 'over'} ${lo} to ${t.maxInc ? '' : 'under '}${hi}`;
+  if (lo !== null) return t.minInc ? `${lo} or more` : `over ${lo}`;
+  if (hi !== null) return t.maxInc ? `at most ${hi}` : `under ${hi}`;
+  return 'any value';
+}
+
+/** @internal */
+export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env): Outcome {
+  const v: number | Dec = typeof value === 'number' ? value : toDec(value);
+  let hit: CompiledTier | null = null;
+  for (const t of c.tiers) {
+    if (inTier(t, v)) {
+      hit = t;
+      break;
+    }
+  }
+  const points = hit === null ? ZERO_PTS : hit.points;
+  const measured = typeof value === 'number' ? value : toNum(v as Dec);
+  // The nearest tier worth more points (doubles order exactly like their decimals; see inTier).
+  let next: NextStep | undefined;
+  let bestDist = Number.POSITIVE_INFINITY;
+  let bestTier: CompiledTier | null = null;
+  let bestUp = true;
+  const vn = typeof v === 'number' ? v : v.toNumber();
+  for (const t of c.tiers) {
+    if (ptsCmp(t.points, points, env.scale) <= 0) continue;
+    let up: boolean;
+    let dist: number;
+    if (t.minN !== null && (t.minInc ? vn < t.minN : vn <= t.minN)) {
+      up = true;
+      dist = t.minN - vn;
+    } else if (t.maxN !== null && (t.maxInc ? vn > t.maxN : vn >= t.maxN)) {
+      up = false;
+      dist = vn - t.maxN;
+    } else continue;
+    if (
+      dist < bestDist ||
+      (dist === bestDist && bestTier !== null && ptsCmp(t.points, bestTier.points, env.scale) > 0)
+    ) {
+      bestDist = dist;
+      bestTier = t;
+      bestUp = up;
+    }
+  }
+  if (bestTier !== null) {
+    const t = bestTier;
+    next = bestUp
+      ? mkNext(t.minN!, t.minInc ? 'at-least' : 'more-than', t.points, points, c.leaf.display, env)
+      : mkNext(t.maxN!, t.maxInc ? 'at-most' : 'less-than', t.points, points, c.leaf.display, env);
+  }
+  const out: Outcome = {
+    points,
+    status: 'scored',
+    reason: hit === null ? 'NO_TIER_MATCHED' : 'TIER_MATCHED',
+    measured,
+    ...(next !== undefined ? { next } : {}),
+  };
+  if (!env.explain) return out;
+  const d = c.leaf.display;
+  const val = (l: Locale) => `${valueWord(d, l)} ${fmtValue(v, d, env, l)}`;
+  const label = hit?.label ? ` (${hit.label})` : '';
+  const explanation =
+    hit === null
+      ? {
+          vi: `${val('vi')} không thuộc khoảng nào: ${ofMax(points, c.leaf.max, env, 'vi')}`,
+          en: `${val('en')} is in no range: ${ofMax(points, c.leaf.max, env, 'en')}`,
+        }
+      : {
+          vi: `${val('vi')} thuộc khoảng ${rangeText(hit, d, env, 'vi')}${label}: ${ofMax(points, c.leaf.max, env, 'vi')}`,
+          en: `${val('en')} is in the range ${rangeText(hit, d, env, 'en')}${label}: ${ofMax(points, c.leaf.max, env, 'en')}`,
+        };
+  return { ...out, explanation };
+}

@@ -1,0 +1,168 @@
+/**
+ * Private helpers for explanation sentences and fixed-point points. Not exported from the package.
+ * @internal
+ * @module
+ */
+import { Dec, toDec, toNum } from '../numeric/decimal.js';
+import type { NextStep } from '../scoring/ScoreReport.js';
+import type { Env, Pts } from './kinds/common.js';
+
+/** @internal */
+export type Locale = 'vi' | 'en';
+
+function group(int: string, sep: string): string {
+  if (int.length <= 3) return int;
+  let out = '';
+  let i = int.length % 3 || 3;
+  out = int.slice(0, i);
+  for (; i < int.length; i += 3) out += sep + int.slice(i, i + 3);
+  return out;
+}
+
+/**
+ * Writes a number the Vietnamese way ("8.673", "97,50") or the English way ("8,673", "97.50"),
+ * rounded half-up to `decimals`, trailing zeros trimmed when `trim`.
+ * @internal
+ */
+export function fmt(value: Dec | number, decimals: number, locale: Locale, trim: boolean): string {
+  let s: string;
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e15) {
+    s = String(value === 0 ? 0 : value);
+    if (!trim && decimals > 0) s += `.${'0'.repeat(decimals)}`;
+  } else {
+    s = toDec(value).toFixed(decimals);
+    if (trim && s.includes('.')) s = s.replace(/\.?0+$/, '');
+  }
+  let neg = false;
+  if (s.startsWith('-')) {
+    s = s.slice(1);
+    neg = !/^[0.]*$/.test(s);
+  }
+  const dot = s.indexOf('.');
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  const out = group(int, locale === 'vi' ? '.' : ',') + (frac ? (locale === 'vi' ? ',' : '.') + frac : '');
+  return neg ? `-${out}` : out;
+}
+
+/** A percentage of a ratio: "97,50 %" (vi) / "97.50%" (en); `trim` for bounds ("95 %"). @internal */
+export function fmtPercent(ratio: Dec | number, env: Env, locale: Locale, trim: boolean): string {
+  const pct = toDec(ratio).times(100);
+  const text = fmt(pct, env.percentDecimals, locale, trim);
+  return locale === 'vi' ? `${text} %` : `${text}%`;
+}
+
+/** A measured value as shown: a percentage of a ratio or a plain number. @internal */
+export function fmtValue(
+  value: Dec | number,
+  display: 'percent' | 'number',
+  env: Env,
+  locale: Locale,
+  trim = false,
+): string {
+  return display === 'percent'
+    ? fmtPercent(value, env, locale, trim)
+    : fmt(value, env.percentDecimals, locale, true);
+}
+
+/** Points, trimmed to the precision's decimals: "0,75", "1". @internal */
+export function fmtPoints(value: Dec | number, env: Env, locale: Locale): string {
+  return fmt(value, env.pointDecimals, locale, true);
+}
+
+/** "0,75/1 điểm" / "0.75/1 points". @internal */
+export function ofMax(points: Pts | null, max: Dec, env: Env, locale: Locale): string {
+  const p = points === null ? 0 : ptsNumOrDec(points, env.scale);
+  return `${fmtPoints(p, env, locale)}/${fmtPoints(max, env, locale)} ${locale === 'vi' ? 'điểm' : 'points'}`;
+}
+
+/** The word for a measured value: "Tỷ lệ" / "Rate" for percentages, "Giá trị" / "Value" otherwise. @internal */
+export function valueWord(display: 'percent' | 'number', locale: Locale): string {
+  if (display === 'percent') return locale === 'vi' ? 'Tỷ lệ' : 'Rate';
+  return locale === 'vi' ? 'Giá trị' : 'Value';
+}
+
+/** Makes fixed-point points from an exact decimal: scaled when integral at `scale`. @internal */
+export function mkPts(value: Dec, scale: number): Pts {
+  const s = value.times(scale);
+  if (s.isInteger() && s.abs().lte(Number.MAX_SAFE_INTEGER)) return { scaled: s.toNumber() || 0, dec: null };
+  return { scaled: null, dec: value };
+}
+
+/** Points from a scaled integer. @internal */
+export function scaledPts(scaled: number): Pts {
+  return { scaled, dec: null };
+}
+
+/** Exact points as a Decimal. @internal */
+export function ptsDec(p: Pts, scale: number): Dec {
+  return p.dec ?? new Dec(p.scaled as number).div(scale);
+}
+
+/** Points as the nearest JS number (a scaled integer divided once by the scale is correctly rounded). @internal */
+export function ptsNum(p: Pts, scale: number): number {
+  if (p.scaled !== null) return p.scaled / scale || 0;
+  return toNum(p.dec as Dec);
+}
+
+function ptsNumOrDec(p: Pts, scale: number): number | Dec {
+  return p.scaled !== null ? p.scaled / scale : (p.dec as Dec);
+}
+
+/** Compares two points values exactly: negative, 0 or positive. @internal */
+export function ptsCmp(a: Pts, b: Pts, scale: number): number {
+  if (a.scaled !== null && b.scaled !== null) return a.scaled - b.scaled;
+  return ptsDec(a, scale).cmp(ptsDec(b, scale));
+}
+
+/** `a − b` exactly. @internal */
+export function ptsMinus(a: Pts, b: Pts, scale: number): Pts {
+  if (a.scaled !== null && b.scaled !== null) return { scaled: a.scaled - b.scaled, dec: null };
+  return mkPts(ptsDec(a, scale).minus(ptsDec(b, scale)), scale);
+}
+
+/** Zero points. @internal */
+export const ZERO_PTS: Pts = Object.freeze({ scaled: 0, dec: null });
+
+/** Builds a {@link NextStep} hint: "Cần đạt 95 % để được thêm 0,25 điểm". @internal */
+export function mkNext(
+  value: Dec | number,
+  comparison: NextStep['comparison'],
+  points: Pts,
+  current: Pts,
+  display: 'percent' | 'number',
+  env: Env,
+): NextStep {
+  const gain = ptsMinus(points, current, env.scale);
+  const v = (l: Locale) => fmtValue(value, display, env, l, true);
+  const g = (l: Locale) => fmtPoints(ptsNumOrDec(gain, env.scale), env, l);
+  let vi: string;
+  let en: string;
+  switch (comparison) {
+    case 'at-least':
+      vi = `Cần đạt ${v('vi')}`;
+      en = `Reach ${v('en')}`;
+      break;
+    case 'more-than':
+      vi = `Cần đạt trên ${v('vi')}`;
+      en = `Exceed ${v('en')}`;
+      break;
+    case 'at-most':
+      vi = `Cần giảm xuống còn tối đa ${v('vi')}`;
+      en = `Bring it down to ${v('en')} or less`;
+      break;
+    default:
+      vi = `Cần giảm xuống dưới ${v('vi')}`;
+      en = `Bring it below ${v('en')}`;
+      break;
+  }
+  return {
+    value: typeof value === 'number' ? value : toNum(value),
+    comparison,
+    points: ptsNum(points, env.scale),
+    gain: ptsNum(gain, env.scale),
+    explanation: env.explain
+      ? { vi: `${vi} để được thêm ${g('vi')} điểm`, en: `${en} to gain ${g('en')} points` }
+      : { vi: '', en: '' },
+  };
+}

@@ -1,0 +1,12 @@
+// CommonJS consumer of the packed tarball. Run by test/smoke/run.sh, from a throwaway project.
+const assert = require('node:assert/strict');
+const cchc = require('cchc-index');
+const { ratio, percent } = require('cchc-index');
+const { checkRequired, exercise } = require('./shared.cjs');
+
+exercise('cjs', cchc);
+assert.equal(ratio(28.5, 91.5), 0.3114754098360656);
+assert.equal(percent(ratio(19255, 19944)), 96.55);
+assert.equal(require('cchc-index/package.json').name, 'cchc-index');
+checkRequired('cjs', cchc);
+console.log('cjs: ok');
