@@ -90,13 +90,17 @@ export class CchcError extends Error {
     options: { cause?: unknown; summary?: string } = {},
   ) {
     const list = issues.length > 0 ? issues : [{ path: [], message: options.summary ?? code }];
-    const shown = list.slice(0, 5).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+    const shown = list
+      .slice(0, 5)
+      .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message.replace(/\.$/, '')}`);
     if (list.length > 5) shown.push(`… and ${list.length - 5} more`);
     const head = options.summary ? `${options.summary} ` : '';
-    super(`${head}${shown.join('; ')}`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(`${head}${shown.join('; ')}.`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CchcError';
     this.code = code;
-    this.issues = Object.freeze(list.map((issue) => Object.freeze({ path: Object.freeze([...issue.path]), message: issue.message })));
+    this.issues = Object.freeze(
+      list.map((issue) => Object.freeze({ path: Object.freeze([...issue.path]), message: issue.message })),
+    );
   }
 }
 
@@ -119,8 +123,8 @@ export class CchcError extends Error {
 export function isCchcError(value: unknown): value is CchcError {
   if (value instanceof CchcError) return true;
   return (
-    value instanceof Error &&
-    value.name === 'CchcError' &&
+    Object.prototype.toString.call(value) === '[object Error]' &&
+    (value as Error).name === 'CchcError' &&
     typeof (value as { code?: unknown }).code === 'string' &&
     Array.isArray((value as { issues?: unknown }).issues)
   );

@@ -14,7 +14,8 @@ export function describeValue(value: unknown): string {
     if (!Number.isFinite(value)) return String(value);
     return `the number ${value}`;
   }
-  if (typeof value === 'string') return value.length > 40 ? 'a long string' : `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'string')
+    return value.length > 40 ? 'a long string' : `the string ${JSON.stringify(value)}`;
   if (typeof value === 'undefined') return 'nothing';
   return `a value of type ${typeof value}`;
 }
@@ -45,7 +46,8 @@ export function issueFromZod(issue: z.core.$ZodIssue, input: unknown): CchcIssue
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') message = `expected a whole number, received ${describeValue(received)}.`;
-      else if (received === undefined && path.length > 0) message = `is required: expected ${article(issue.expected)}.`;
+      else if (received === undefined && path.length > 0)
+        message = `is required: expected ${article(issue.expected)}.`;
       else message = `expected ${article(issue.expected)}, received ${describeValue(received)}.`;
       break;
     case 'unrecognized_keys':
@@ -55,10 +57,17 @@ export function issueFromZod(issue: z.core.$ZodIssue, input: unknown): CchcIssue
       message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(received)}.`;
       break;
     case 'invalid_union':
-      if (!issue.message || issue.message === 'Invalid input') message = `does not match any accepted form (received ${describeValue(received)}).`;
+      if (!issue.message || issue.message === 'Invalid input')
+        message = `does not match any accepted form (received ${describeValue(received)}).`;
+      break;
+    case 'not_multiple_of':
+      message = `expected a multiple of ${String(issue.divisor)}, received ${describeValue(received)}.`;
+      break;
+    case 'invalid_format':
+      message = `expected text in the format ${issue.format}, received ${describeValue(received)}.`;
       break;
     case 'too_small':
-      message = `expected ${issue.origin === 'array' ? 'at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, received ${describeValue(received)}.`;
+      message = `expected ${issue.origin === 'array' ? 'at least' : issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? (Number(issue.minimum) === 1 ? ' item' : ' items') : issue.origin === 'string' ? ' characters' : ''}, received ${describeValue(received)}.`;
       break;
     case 'too_big':
       message = `expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, received ${describeValue(received)}.`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../errors/fromZod.js';
-import { type Dec, Dec as D, toDec, toNum, ZERO } from './decimal.js';
+import { Dec as D, type Dec, toDec, toNum, ZERO } from './decimal.js';
 import { type DecimalInput, DecimalsSchema, NonNegativeDecimalSchema } from './schemas.js';
 
 /**
@@ -15,9 +15,10 @@ export interface ApportionOptions {
 }
 
 const ApportionArgsSchema = z.object({
-  values:
-z.array(NonNegativeDecimalSchema, { error: 'expected an array of non-negative numbers.' }),
-  options: z.strictObject({ decimals: DecimalsSchema.optional(), total: NonNegativeDecimalSchema.optional() }).optional(),
+  values: z.array(NonNegativeDecimalSchema, { error: 'expected an array of non-negative numbers.' }),
+  options: z
+    .strictObject({ decimals: DecimalsSchema.optional(), total: NonNegativeDecimalSchema.optional() })
+    .optional(),
 });
 
 /**

@@ -33,7 +33,12 @@ export interface TargetCheckResult {
   /** How far above `max` the value is (`value − max`), 0 when met or no `max`; `null` with no value. */
   readonly excess: number | null;
   /** The target, as given. */
-  readonly target: { readonly min?: number | string; readonly max?: number | string; readonly minInclusive: boolean; readonly maxInclusive: boolean };
+  readonly target: {
+    readonly min?: number | string;
+    readonly max?: number | string;
+    readonly minInclusive: boolean;
+    readonly maxInclusive: boolean;
+  };
 }
 
 const TargetSchema = z
@@ -43,7 +48,9 @@ const TargetSchema = z
     minInclusive: z.boolean().optional(),
     maxInclusive: z.boolean().optional(),
   })
-  .refine((t) => t.min !== undefined || t.max !== undefined, { error: 'expected at least one of "min" or "max".' })
+  .refine((t) => t.min !== undefined || t.max !== undefined, {
+    error: 'expected at least one of "min" or "max".',
+  })
   .refine((t) => t.min === undefined || t.max === undefined || toDec(t.min).lte(toDec(t.max)), {
     error: 'expected "min" ≤ "max".',
   });

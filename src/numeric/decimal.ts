@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import { CchcError } from '../errors/CchcError.js';
 
 /**
  * The library's private Decimal constructor: a clone of decimal.js with 40 significant digits and
@@ -32,11 +33,20 @@ export function toDec(value: number | string | Dec): Dec {
 }
 
 /**
- * The JS number nearest to an exact decimal result; `-0` is normalised to `0`.
+ * The JS number nearest to an exact decimal result; `-0` is normalised to `0`. A result beyond the
+ * range of a double is an error, never `Infinity`.
  * @internal
  */
 export function toNum(value: Dec): number {
   const n = value.toNumber();
+  if (!Number.isFinite(n)) {
+    throw new CchcError('INVALID_INPUT', [
+      {
+        path: [],
+        message: `the result ${value.toSignificantDigits(6).toString()} is beyond the range of a JS number (±1.8e308); check the magnitudes of the inputs.`,
+      },
+    ]);
+  }
   return n === 0 ? 0 : n;
 }
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { describeValue } from '../errors/fromZod.js';
 import { JS_DECIMAL } from './decimal.js';
 
-function checkFinite(value: number | string, ctx: z.core.$RefinementCtx<number | string>): number | string | undefined {
+function checkFinite(
+  value: number | string,
+  ctx: z.core.$RefinementCtx<number | string>,
+): number | string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       ctx.addIssue({ code: 'custom', message: `expected a finite number, received ${value}.`, input: value });
@@ -21,7 +24,11 @@ function checkFinite(value: number | string, ctx: z.core.$RefinementCtx<number |
   }
   const n = Number(text);
   if (!Number.isFinite(n)) {
-    ctx.addIssue({ code: 'custom', message: `expected a number within the range of a double, received "${value}".`, input: value });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a number within the range of a double, received "${value}".`,
+      input: value,
+    });
     return undefined;
   }
   return text;
@@ -44,7 +51,8 @@ function checkFinite(value: number | string, ctx: z.core.$RefinementCtx<number |
  */
 export const DecimalInputSchema = z
   .union([z.number(), z.string()], {
-    error: (iss) => `expected a finite number or a numeric string such as "91.5", received ${describeValue(iss.input)}.`,
+    error: (iss) =>
+      `expected a finite number or a numeric string such as "91.5", received ${describeValue(iss.input)}.`,
   })
   .transform((value, ctx) => {
     const checked = checkFinite(value, ctx);
