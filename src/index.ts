@@ -51,6 +51,13 @@ export {
   type DossierTimestamp,
   DossierTimestampSchema,
 } from './dossiers/DossierRecord.js';
+// Formatting (vi-VN and en figures)
+export { formatNumber, type FormatNumberOptions } from './format/formatNumber.js';
+export { formatPercent, type FormatPercentOptions } from './format/formatPercent.js';
+export { formatCount, type FormatCountOptions } from './format/formatCount.js';
+export { parseNumber, type ParseNumberOptions } from './format/parseNumber.js';
+export { parsePercent } from './format/parsePercent.js';
+
 // Dossier statistics
 export { type DossierStats, type DossierStatsInput, DossierStatsSchema } from './dossiers/DossierStats.js';
 export { type DossierTotals, dossierTotals } from './dossiers/dossierTotals.js';

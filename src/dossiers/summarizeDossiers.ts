@@ -192,7 +192,24 @@ export type DossierOutcome =
  * (withdrawn/returned with `withdrawnAndReturned: 'onTime'`).
  * @category Dossiers
  */
-export type DossierClassificationReason = Reason;
+export type DossierClassificationReason =
+  | 'received-after-as-of'
+  | 'closed-before-period'
+  | 'finished-before-due-date'
+  | 'finished-on-due-date'
+  | 'finished-after-due-date'
+  | 'open-within-deadline'
+  | 'open-past-deadline'
+  | 'more-than-one-supplement'
+  | 'no-due-date'
+  | 'withdrawn'
+  | 'returned'
+  | 'counted-as-on-time';
+
+// The public union and the internal reason list must stay the same set.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const reasonsMatch: SameSet<Reason, DossierClassificationReason> = true;
+void reasonsMatch;
 
 /**
  * How one dossier is counted in a period, and why. JSON-safe.
