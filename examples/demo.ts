@@ -15,7 +15,7 @@ import {
 } from '../src/index.js';
 
 const line = (text: string) => console.log(text);
-const pct = (ratio: number | null, decimals = 2) => formatPercent(ratio, { decimals });
+const pct = (ratio: number | null, decimals = 2) => formatPercent(ratio, { decimals, trimZeros: true });
 
 line('cchc-index — số liệu mẫu từ các báo cáo CCHC thực tế');
 line('');
@@ -46,7 +46,9 @@ line('');
 
 // Lâm Đồng Q1/2020 and Vĩnh Phúc 8/2021: two bases.
 const lamDong = timeliness({ resolved: { onTime: 635593, late: 643272 - 635593 } });
-line(`Lâm Đồng, quý I/2020: ${formatNumber(635593)} / ${formatNumber(643272)} hồ sơ đúng và trước hạn = ${pct(lamDong.onTimeOrEarlyRate)}.`);
+line(
+  `Lâm Đồng, quý I/2020: ${formatNumber(635593)} / ${formatNumber(643272)} hồ sơ đúng và trước hạn = ${pct(lamDong.onTimeOrEarlyRate)}.`,
+);
 const vinhPhuc = timeliness({ resolved: { onTime: 19255 }, pending: { overdue: 689 } }, { basis: 'due' });
 line(
   `Vĩnh Phúc, tháng 8/2021 (trên hồ sơ đến hạn): ${pct(vinhPhuc.onTimeOrEarlyRate)} đúng hạn, ${pct(vinhPhuc.lateRate)} quá hạn.`,
@@ -58,7 +60,9 @@ const plan = taskCompletion({ done: 41, total: 57 });
 const selfPart = taskCompletion({ done: 61, total: 90 });
 line('Đắk Song (Đắk Nông), 6 tháng đầu năm 2023');
 line(`  Kế hoạch CCHC: hoàn thành ${plan.done}/${plan.total} nhiệm vụ = ${pct(plan.rate)}.`);
-line(`  Chỉ số: ${selfPart.done}/${selfPart.total} điểm tự đánh giá = ${pct(selfPart.rate)} (10 điểm UBND tỉnh đánh giá chưa có).`);
+line(
+  `  Chỉ số: ${selfPart.done}/${selfPart.total} điểm tự đánh giá = ${pct(selfPart.rate)} (10 điểm UBND tỉnh đánh giá chưa có).`,
+);
 const target = checkTarget(1, { min: 0.95 });
 line(`  Mục tiêu giải quyết đúng hạn ≥ 95%: ${target.met ? 'đạt' : 'chưa đạt'}.`);
 line('');

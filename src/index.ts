@@ -29,12 +29,19 @@ export { type LunarDate, lunarToSolar } from './calendar/lunar.js';
 export { OFFICIAL_ARRANGEMENTS } from './calendar/officialArrangements.js';
 export { type CalendarFunctionOptions, vietnamHolidays } from './calendar/vietnamHolidays.js';
 export { workingDaysBetween } from './calendar/workingDaysBetween.js';
-export { type ChannelSharesResult, channelShares } from './dossiers/channelShares.js';
+export {
+  type ChannelPercentages,
+  type ChannelPercentagesOptions,
+  type ChannelSharesResult,
+  channelPercentages,
+  channelShares,
+} from './dossiers/channelShares.js';
 export {
   type CheckDossierStatsOptions,
   type CheckDossierStatsResult,
   checkDossierStats,
   type DossierStatsProblem,
+  type DossierStatsProblemCode,
   type ReportedDossierTotals,
 } from './dossiers/checkDossierStats.js';
 // Dossier records
@@ -51,13 +58,6 @@ export {
   type DossierTimestamp,
   DossierTimestampSchema,
 } from './dossiers/DossierRecord.js';
-// Formatting (vi-VN and en figures)
-export { formatNumber, type FormatNumberOptions } from './format/formatNumber.js';
-export { formatPercent, type FormatPercentOptions } from './format/formatPercent.js';
-export { formatCount, type FormatCountOptions } from './format/formatCount.js';
-export { parseNumber, type ParseNumberOptions } from './format/parseNumber.js';
-export { parsePercent } from './format/parsePercent.js';
-
 // Dossier statistics
 export { type DossierStats, type DossierStatsInput, DossierStatsSchema } from './dossiers/DossierStats.js';
 export { type DossierTotals, dossierTotals } from './dossiers/dossierTotals.js';
@@ -94,6 +94,12 @@ export {
 } from './errors/CchcError.js';
 // Errors
 export { type CchcErrorCode, ERROR_CODES } from './errors/codes.js';
+export { type FormatCountOptions, formatCount } from './format/formatCount.js';
+// Formatting (vi-VN and en figures)
+export { type FormatNumberOptions, formatNumber } from './format/formatNumber.js';
+export { type FormatPercentOptions, formatPercent } from './format/formatPercent.js';
+export { type ParseNumberOptions, parseNumber } from './format/parseNumber.js';
+export { parsePercent } from './format/parsePercent.js';
 export { type ApportionOptions, apportion } from './numeric/apportion.js';
 export { checkTarget, type Target, type TargetCheckResult } from './numeric/checkTarget.js';
 export { type PercentOptions, percent } from './numeric/percent.js';
@@ -106,6 +112,43 @@ export {
   DecimalInputSchema,
   NonNegativeDecimalSchema,
 } from './numeric/schemas.js';
+export { type Plan, type PlanInput, PlanSchema, PlanTaskListSchema } from './plans/Plan.js';
+// Plans (kế hoạch CCHC)
+export {
+  type PlanTask,
+  type PlanTaskInput,
+  PlanTaskSchema,
+  type PlanTaskStatus,
+  PlanTaskStatusSchema,
+} from './plans/PlanTask.js';
+export {
+  type ParsedTaskCompletionInput,
+  type TaskCompletionInput,
+  TaskCompletionInputSchema,
+  type TaskCompletionOptions,
+  type TaskCompletionResult,
+  type TaskCounts,
+  taskCompletion,
+} from './plans/taskCompletion.js';
+// Procedures (rà soát, cắt giảm thời gian giải quyết TTHC)
+export {
+  type ProcedureLevel,
+  ProcedureLevelSchema,
+  type ProcedureReview,
+  type ProcedureReviewInput,
+  ProcedureReviewSchema,
+  type ProcedureTimeUnit,
+  ProcedureTimeUnitSchema,
+} from './procedures/ProcedureReview.js';
+export {
+  type TimeReductionInput,
+  TimeReductionInputSchema,
+  type TimeReductionItem,
+  type TimeReductionMethod,
+  type TimeReductionOptions,
+  type TimeReductionResult,
+  timeReduction,
+} from './procedures/timeReduction.js';
 export { defineRuleSet } from './rules/defineRuleSet.js';
 export { type CountTiersRule, CountTiersRuleSchema } from './rules/kinds/countTiers.js';
 export { type DeductionRule, DeductionRuleSchema } from './rules/kinds/deduction.js';

@@ -31,14 +31,34 @@ export interface DossierTotals {
  */
 export function totalsOf(s: DossierStats, root: readonly (string | number)[] = ['stats']): DossierTotals {
   const r = s.received;
-  const receivedInPeriod = sumCounts([r.online, r.inPerson, r.postal], [...root, 'received'], 'the number received in the period');
+  const receivedInPeriod = sumCounts(
+    [r.online, r.inPerson, r.postal],
+    [...root, 'received'],
+    'the number received in the period',
+  );
   const received = sumCounts([r.carriedOver, receivedInPeriod], [...root, 'received'], 'the number received');
-  const resolved = sumCounts([s.resolved.early, s.resolved.onTime, s.resolved.late], [...root, 'resolved'], 'the number resolved');
-  const pending = sumCounts([s.pending.withinDeadline, s.pending.overdue], [...root, 'pending'], 'the number pending');
+  const resolved = sumCounts(
+    [s.resolved.early, s.resolved.onTime, s.resolved.late],
+    [...root, 'resolved'],
+    'the number resolved',
+  );
+  const pending = sumCounts(
+    [s.pending.withinDeadline, s.pending.overdue],
+    [...root, 'pending'],
+    'the number pending',
+  );
   const closed = sumCounts([resolved, s.withdrawn, s.returned], root, 'resolved + withdrawn + returned');
   const accounted = sumCounts([closed, pending], root, 'resolved + pending + withdrawn + returned');
   // Both operands are safe integers ≥ 0, so their difference is exact.
-  return { receivedInPeriod, received, resolved, pending, closed, accounted, unaccounted: received - accounted };
+  return {
+    receivedInPeriod,
+    received,
+    resolved,
+    pending,
+    closed,
+    accounted,
+    unaccounted: received - accounted,
+  };
 }
 
 /**

@@ -8,7 +8,8 @@ import { CchcError, type CchcIssue } from '../errors/CchcError.js';
 import type { DossierStats } from './DossierStats.js';
 
 /** The group and key of one count in {@link DossierStats}: `['received', 'online']` or `['withdrawn']`. @internal */
-export type CountPath = readonly ['received', keyof DossierStats['received']]
+export type CountPath =
+  | readonly ['received', keyof DossierStats['received']]
   | readonly ['resolved', keyof DossierStats['resolved']]
   | readonly ['pending', keyof DossierStats['pending']]
   | readonly ['returnedByPost' | 'withdrawn' | 'returned'];
@@ -76,7 +77,11 @@ const LIMIT = Number.MAX_SAFE_INTEGER;
  * ≥ 2^53 after rounding, so the check cannot miss.
  * @internal
  */
-export function sumCounts(parts: readonly number[], path: readonly (string | number)[], what: string): number {
+export function sumCounts(
+  parts: readonly number[],
+  path: readonly (string | number)[],
+  what: string,
+): number {
   let total = 0;
   for (const part of parts) {
     total += part;
@@ -105,7 +110,10 @@ export function addAllStats(list: readonly DossierStats[]): DossierStats {
     for (let i = 0; i < list.length; i++) {
       total += getCount(list[i] as DossierStats, path);
       if (total > LIMIT) {
-        issues.push({ path: ['stats', i, ...path], message: tooLarge(`the merged total of ${path.join('.')}`) });
+        issues.push({
+          path: ['stats', i, ...path],
+          message: tooLarge(`the merged total of ${path.join('.')}`),
+        });
         break;
       }
     }

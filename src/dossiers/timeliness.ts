@@ -95,7 +95,11 @@ const TimelinessArgsSchema = z.object({
  * Timeliness of validated statistics (the trusted core of {@link timeliness}).
  * @internal
  */
-export function timelinessOf(s: DossierStats, basis: TimelinessBasis, includeCarriedOver = true): TimelinessResult {
+export function timelinessOf(
+  s: DossierStats,
+  basis: TimelinessBasis,
+  includeCarriedOver = true,
+): TimelinessResult {
   const t = totalsOf(s);
   const { early, onTime, late } = s.resolved;
   const { withinDeadline, overdue } = s.pending;
@@ -123,7 +127,11 @@ export function timelinessOf(s: DossierStats, basis: TimelinessBasis, includeCar
       break;
     case 'portal766':
       denominator = includeCarriedOver ? t.received : t.receivedInPeriod;
-      good = sumCounts([earlyOrOnTime, withinDeadline], ['stats'], 'early + on time + pending within deadline');
+      good = sumCounts(
+        [earlyOrOnTime, withinDeadline],
+        ['stats'],
+        'early + on time + pending within deadline',
+      );
       bad = lateOrOverdue;
       break;
   }
@@ -212,5 +220,9 @@ export function timelinessOf(s: DossierStats, basis: TimelinessBasis, includeCar
  */
 export function timeliness(stats: DossierStatsInput, options?: TimelinessOptions): TimelinessResult {
   const args = parseWith(TimelinessArgsSchema, { stats, options });
-  return timelinessOf(args.stats, args.options?.basis ?? 'resolved', args.options?.includeCarriedOver ?? true);
+  return timelinessOf(
+    args.stats,
+    args.options?.basis ?? 'resolved',
+    args.options?.includeCarriedOver ?? true,
+  );
 }

@@ -67,7 +67,7 @@ export function formatIssuePath(path: IssuePath): string {
  *   (error as CchcError).code;
  *   // => 'INVALID_INPUT'
  *   (error as CchcError).issues[0]?.path;
- *   // => ['before']
+ *   // => ['input', 'before']
  * }
  * ```
  * @category Errors

@@ -59,7 +59,7 @@ export function textSchema(what: string) {
  * - Unknown keys are errors.
  *
  * The model follows the plan-completion measure "tasks done ÷ tasks planned" (DOMAIN.md; Đắk Song,
- * 6 months 2023: 41 of 57 tasks); no PAR rule text fixes the task fields (par-index.md §7: no rule
+ * 6 months 2023: 41 of 57 tasks); no PAR rule text fixes the task fields (par-index.md §5 and §8: no rule
  * text with thresholds was found for plan completion), so these are our own design.
  *
  * @example

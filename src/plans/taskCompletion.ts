@@ -25,8 +25,9 @@ export interface TaskCounts {
 export type TaskCompletionInput = TaskCounts | readonly PlanTaskInput[] | PlanInput;
 
 /**
- * A validated input of {@link taskCompletion}, told apart by `source`.
- * @internal
+ * A validated input of {@link taskCompletion}, as {@link TaskCompletionInputSchema} outputs it: counts,
+ * a task list or a plan, told apart by `source`.
+ * @category Plans
  */
 export type ParsedTaskCompletionInput =
   | { readonly source: 'counts'; readonly done: number; readonly total: number }
@@ -135,7 +136,8 @@ function forward(result: z.ZodSafeParseResult<unknown>, addIssue: AddIssue): boo
 export const TaskCompletionInputSchema = z
   .custom<TaskCompletionInput>(() => true)
   .transform((value, ctx): ParsedTaskCompletionInput => {
-    const addIssue: AddIssue = (issue) => ctx.addIssue(issue as unknown as Parameters<typeof ctx.addIssue>[0]);
+    const addIssue: AddIssue = (issue) =>
+      ctx.addIssue(issue as unknown as Parameters<typeof ctx.addIssue>[0]);
     if (value === null || typeof value !== 'object') {
       ctx.addIssue({
         code: 'custom',
@@ -255,7 +257,7 @@ export function taskCompletionOf(
  * ratio, `null` when there is no task. Đắk Song (Đắk Nông), 6 months 2023: 41 of 57 tasks, shown
  * 71,93 % (DOMAIN.md worked figures). Rule sets score it in tiers, e.g. Cà Mau 1880/2013 criterion
  * 1.1.4: over 90 % → 2, 70–90 % → 1 (par-index.md §5, **H**); no current rule text with thresholds
- * was found (par-index.md §7).
+ * was found (par-index.md §5, §8).
  *
  * From a task list or a plan:
  * - Cancelled tasks (`status: 'cancelled'`) leave the plan by default (`cancelled: 'exclude'`): they
@@ -307,7 +309,10 @@ export function taskCompletionOf(
  * ```
  * @category Plans
  */
-export function taskCompletion(input: TaskCompletionInput, options?: TaskCompletionOptions): TaskCompletionResult {
+export function taskCompletion(
+  input: TaskCompletionInput,
+  options?: TaskCompletionOptions,
+): TaskCompletionResult {
   const parsed = parseWith(z.object({ input: TaskCompletionInputSchema }), { input }).input;
   const opts = parseWith(z.object({ options: OptionsSchema }), { options }, 'INVALID_OPTIONS').options;
   return taskCompletionOf(parsed, opts ?? {});

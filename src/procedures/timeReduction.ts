@@ -141,7 +141,8 @@ export const TimeReductionInputSchema = z
       ? ProcedureReviewListSchema.safeParse(value)
       : ProcedureReviewSchema.safeParse(value);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue(issue as unknown as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of result.error.issues)
+      ctx.addIssue(issue as unknown as Parameters<typeof ctx.addIssue>[0]);
     return z.NEVER;
   });
 
@@ -269,7 +270,10 @@ export function timeReductionOf(
  * ```
  * @category Procedures
  */
-export function timeReduction(input: TimeReductionInput, options?: TimeReductionOptions): TimeReductionResult {
+export function timeReduction(
+  input: TimeReductionInput,
+  options?: TimeReductionOptions,
+): TimeReductionResult {
   const parsed = parseWith(z.object({ input: TimeReductionInputSchema }), { input }).input;
   const opts = parseWith(z.object({ options: OptionsSchema }), { options }, 'INVALID_OPTIONS').options;
   return timeReductionOf(parsed, opts ?? {});
