@@ -330,8 +330,8 @@ function summarizeSync(records: Iterable<unknown>, resolved: ResolvedOptions): D
  *   'receivedAt']`), a record out of order (finished before received, …), or a repeated id.
  * @example
  * ```ts
- * import { summarizeDossiers } from 'cchc-index';
- * const records = [
+ * import { type DossierRecordInput, summarizeDossiers } from 'cchc-index';
+ * const records: DossierRecordInput[] = [
  *   { id: 'A1', channel: 'online', status: 'resolved', receivedAt: '2024-03-01', dueAt: '2024-03-05', finishedAt: '2024-03-04' },
  *   { id: 'A2', channel: 'inPerson', status: 'resolved', receivedAt: '2024-03-01', dueAt: '2024-03-05', finishedAt: '2024-03-05T16:30' },
  *   { id: 'A3', channel: 'postal', status: 'resolved', receivedAt: '2024-03-02', dueAt: '2024-03-06', finishedAt: '2024-03-07', returnedByPost: true },
@@ -384,8 +384,8 @@ export function summarizeDossiers(
  *   {@link summarizeDossiers}.
  * @example
  * ```ts
- * import { summarizeDossiersAsync } from 'cchc-index';
- * async function* rows() {
+ * import { type DossierRecordInput, summarizeDossiersAsync } from 'cchc-index';
+ * async function* rows(): AsyncGenerator<DossierRecordInput> {
  *   yield { id: 'B1', channel: 'online', status: 'resolved', receivedAt: '2024-03-01', dueAt: '2024-03-05', finishedAt: '2024-03-01' };
  * }
  * const summary = await summarizeDossiersAsync(rows(), { period: { from: '2024-03-01', to: '2024-03-31' } });

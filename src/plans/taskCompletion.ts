@@ -287,13 +287,13 @@ export function taskCompletionOf(
  *   `INVALID_OPTIONS` for bad options (path e.g. `['options', 'asOf']`).
  * @example
  * ```ts
- * import { percent, taskCompletion } from 'cchc-index';
+ * import { type PlanTaskInput, percent, taskCompletion } from 'cchc-index';
  * const dakSong = taskCompletion({ done: 41, total: 57 }); // Đắk Song, 6 months 2023
  * dakSong.rate;
  * // => 0.7192982456140351
  * percent(dakSong.rate);
  * // => 71.93
- * const tasks = [
+ * const tasks: PlanTaskInput[] = [
  *   { id: '1', title: 'Ban hành kế hoạch CCHC', status: 'done', deadline: '2024-01-31', completedOn: '2024-01-31' },
  *   { id: '2', title: 'Báo cáo CCHC quý I', status: 'done', deadline: '2024-03-15', completedOn: '2024-03-20' },
  *   { id: '3', title: 'Rà soát TTHC', status: 'in-progress', deadline: '2024-05-31' },

@@ -86,7 +86,7 @@ export interface RuleNode {
  * @example
  * ```ts
  * import { RuleNodeSchema } from 'cchc-index';
- * RuleNodeSchema.parse({ id: '1', children: [{ id: '1.1', max: 1, rule: { kind: 'yes-no' } }] }).children.length;
+ * RuleNodeSchema.parse({ id: '1', children: [{ id: '1.1', max: 1, rule: { kind: 'yes-no' } }] }).children?.length;
  * // => 1
  * ```
  * @category Rules

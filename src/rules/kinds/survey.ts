@@ -27,7 +27,7 @@ import { checkCountValue } from './countTiers.js';
  * @example
  * ```ts
  * import { SurveyRuleSchema } from 'cchc-index';
- * SurveyRuleSchema.parse({ kind: 'survey', options: [{ id: 'A', weight: 100 }, { id: 'B', weight: 60 }] }).options.length;
+ * SurveyRuleSchema.parse({ kind: 'survey', options: [{ id: 'A', weight: 100 }, { id: 'B', weight: 60 }] }).options?.length;
  * // => 2
  * ```
  * @category Rules
