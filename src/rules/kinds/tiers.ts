@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
 import { DecimalInputSchema } from '../../numeric/schemas.js';
 import type { NextStep } from '../../scoring/ScoreReport.js';
-import { fmtValue, type Locale, mkNext, mkPts, ofMax, ptsCmp, ptsNum, valueWord, ZERO_PTS } from '../text.js';
+import { fmtValue, type Locale, mkNext, mkPts, ofMax, ptsCmp, valueWord, ZERO_PTS } from '../text.js';
 import {
   checkPointsWithinMax,
   decOrNull,
