@@ -12,37 +12,10 @@ export const DAY_MS = 86_400_000;
 /** Asia/Ho_Chi_Minh: UTC+7, no daylight saving since 1975. @internal */
 export const VIETNAM_OFFSET_MINUTES = 420;
 
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
- * @internal
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
+import { civilFromDay as civilFromDays, dayFromCivil as daysFromCivil } from '../../calendar/dates.js';
 
-/**
- * The calendar date of a day number, as `[year, month, day]` (inverse of {@link daysFromCivil}).
- * @internal
- */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day];
-}
+// Day-number arithmetic is the calendar's (Hinnant's days_from_civil / civil_from_days): one copy.
+export { civilFromDays, daysFromCivil };
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
