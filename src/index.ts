@@ -96,10 +96,10 @@ export {
 export { type CchcErrorCode, ERROR_CODES } from './errors/codes.js';
 export { type FormatCountOptions, formatCount } from './format/formatCount.js';
 // Formatting (vi-VN and en figures)
-export { type FormatNumberOptions, formatNumber } from './format/formatNumber.js';
+export { type FormatNumberOptions, formatNumber, type NumberLocale } from './format/formatNumber.js';
 export { type FormatPercentOptions, formatPercent } from './format/formatPercent.js';
 export { type ParseNumberOptions, parseNumber } from './format/parseNumber.js';
-export { parsePercent } from './format/parsePercent.js';
+export { type ParsePercentOptions, parsePercent } from './format/parsePercent.js';
 export { type ApportionOptions, apportion } from './numeric/apportion.js';
 export { checkTarget, type Target, type TargetCheckResult } from './numeric/checkTarget.js';
 export { type PercentOptions, percent } from './numeric/percent.js';
