@@ -4,8 +4,15 @@
  * @module
  */
 import { z } from 'zod';
+import { channelSharesOf } from '../dossiers/channelShares.js';
+import { type DossierStats, DossierStatsSchema } from '../dossiers/DossierStats.js';
+import { postalReturnRateOf } from '../dossiers/postalReturnRate.js';
+import { type TimelinessBasis, timelinessOf } from '../dossiers/timeliness.js';
 import type { CchcIssue } from '../errors/CchcError.js';
 import { issueFromZod } from '../errors/fromZod.js';
+import { DEFAULT_OPTIONS, indicatorRatio, progressFromStats } from '../indexes/portal766/compute.js';
+import type { Portal766IndicatorId } from '../indexes/portal766/definitions.js';
+import { INDICATOR_SCHEMAS } from '../indexes/portal766/Portal766Input.js';
 import { Dec, rateOrNull, toDec, toNum, ZERO } from '../numeric/decimal.js';
 import { CountSchema, NonNegativeDecimalSchema } from '../numeric/schemas.js';
 
@@ -18,10 +25,22 @@ import { CountSchema, NonNegativeDecimalSchema } from '../numeric/schemas.js';
  * - `dossiers.postalReturnRate`: {@link postalReturnRate};
  * - `channels.onlineShare`, `channels.inPersonShare`, `channels.postalShare`: {@link channelShares};
  * - `plan.completionRate`, `plan.onTimeRate`: {@link taskCompletion};
- * - `procedures.reductionRate`: {@link timeReduction}.
+ * - `procedures.reductionRate`: {@link timeReduction};
+ * - `portal766.<indicator>` for each computed indicator of {@link PORTAL_766_INDICATORS} (all but
+ *   `fullOnlineDossiers` and `personalStorage`, whose points are given), plus
+ *   `portal766.onlinePaymentProceduresOfFeeDossiers` (3.5b divided by procedures having fee
+ *   dossiers): the ratio the portal scores, computed like {@link scorePortal766} with its defaults.
+ *   The counts are read from `assessment.data.values` under `portal766.<indicator>.<field>` (the
+ *   fields of {@link Portal766InputSchema}, e.g. `portal766.publishOnTime.onTime`;
+ *   {@link buildPortal766Assessment} writes them); `portal766.processingOnTime` also takes
+ *   `assessment.data.dossiers` (timeliness basis `portal766`). The value is `null` for a zero
+ *   denominator, and 1 for `petitionOnTime` and `petitionSatisfaction` when no petition arose
+ *   (the portal gives full points).
  *
  * @remarks
- * Formulas and bases: DOMAIN.md "Formulas" (Lâm Đồng, Vĩnh Phúc, 766 portal), reference/dossier-index.md.
+ * Formulas and bases: DOMAIN.md "Formulas" (Lâm Đồng, Vĩnh Phúc, 766 portal), reference/dossier-index.md;
+ * the `portal766.*` measures: QĐ 766/QĐ-TTg as the national portal scores it, dossier-index.md §1.2
+ * (confidence M).
  * @example
  * ```ts
  * import { MEASURES } from 'cchc-index';
@@ -42,9 +61,27 @@ export const MEASURES = {
   'plan.completionRate': { needs: 'plan', basis: false },
   'plan.onTimeRate': { needs: 'plan', basis: false },
   'procedures.reductionRate': { needs: 'procedures', basis: false },
+  'portal766.publishOnTime': { needs: 'portal766', basis: false },
+  'portal766.publicUpdateOnTime': { needs: 'portal766', basis: false },
+  'portal766.publicContentFull': { needs: 'portal766', basis: false },
+  'portal766.dossierSync': { needs: 'portal766', basis: false },
+  'portal766.processingOnTime': { needs: 'portal766', basis: false },
+  'portal766.electronicResult': { needs: 'portal766', basis: false },
+  'portal766.digitisedDossiers': { needs: 'portal766', basis: false },
+  'portal766.electronicCertifiedCopy': { needs: 'portal766', basis: false },
+  'portal766.reusedData': { needs: 'portal766', basis: false },
+  'portal766.citizenDataProcedures': { needs: 'portal766', basis: false },
+  'portal766.citizenDataDossiers': { needs: 'portal766', basis: false },
+  'portal766.onlinePaymentDossiers': { needs: 'portal766', basis: false },
+  'portal766.onlinePaymentProcedures': { needs: 'portal766', basis: false },
+  'portal766.onlinePaymentProceduresOfFeeDossiers': { needs: 'portal766', basis: false },
+  'portal766.feeIntegratedProcedures': { needs: 'portal766', basis: false },
+  'portal766.petitionOnTime': { needs: 'portal766', basis: false },
+  'portal766.petitionSatisfaction': { needs: 'portal766', basis: false },
+  'portal766.dossierSatisfaction': { needs: 'portal766', basis: false },
 } as const satisfies Record<
   string,
-  { readonly needs: 'dossiers' | 'plan' | 'procedures'; readonly basis: boolean }
+  { readonly needs: 'dossiers' | 'plan' | 'procedures' | 'portal766'; readonly basis: boolean }
 >;
 
 /**
@@ -76,20 +113,10 @@ export const MEASURE_KINDS: ReadonlySet<string> = new Set([
  */
 export type MeasureValues = ReadonlyMap<string, number | null>;
 
-// TODO(measures): src/dossiers/timeliness.ts, channelShares.ts, postalReturnRate.ts,
-// src/plans/taskCompletion.ts and src/procedures/timeReduction.ts did not exist yet when this was
-// written; the measures below follow their documented shapes (DESIGN.md "Public API contract",
-// DOMAIN.md "Formulas"). Swap each branch for the foundation calculator (and LocalDossierStatsSchema
-// for DossierStatsSchema) once they land, keeping the `"<measure>|<basis>"` keys and null semantics.
+// The dossier measures use the foundation calculators (timeliness, channelShares,
+// postalReturnRate) so that a rule leaf and a direct call agree; plan and procedures keep local
+// schemas of the documented shapes.
 const Count = CountSchema.optional();
-const LocalDossierStatsSchema = z.strictObject({
-  received: z.strictObject({ carriedOver: Count, online: Count, inPerson: Count, postal: Count }).optional(),
-  resolved: z.strictObject({ early: Count, onTime: Count, late: Count }).optional(),
-  pending: z.strictObject({ withinDeadline: Count, overdue: Count }).optional(),
-  returnedByPost: Count,
-  withdrawn: Count,
-  returned: Count,
-});
 const LocalPlanSchema = z.strictObject({ done: CountSchema, total: CountSchema, onTime: Count });
 const LocalProceduresSchema = z.union([
   z.strictObject({ before: NonNegativeDecimalSchema, after: NonNegativeDecimalSchema }),
@@ -115,53 +142,118 @@ function rate(part: Dec, whole: Dec): number | null {
   return rateOrNull(part, whole);
 }
 
-function dossierMeasure(
-  name: string,
-  basis: string,
-  s: z.output<typeof LocalDossierStatsSchema>,
-): number | null {
-  const d = (n: number | undefined) => new Dec(n ?? 0);
-  const early = d(s.resolved?.early);
-  const onTime = d(s.resolved?.onTime);
-  const late = d(s.resolved?.late);
-  const resolved = early.plus(onTime).plus(late);
-  const overdue = d(s.pending?.overdue);
-  const within = d(s.pending?.withinDeadline);
-  const newly = d(s.received?.online).plus(d(s.received?.inPerson)).plus(d(s.received?.postal));
+function dossierMeasure(name: string, basis: string, s: DossierStats): number | null {
   switch (name) {
     case 'channels.onlineShare':
-      return rate(d(s.received?.online), newly);
+      return channelSharesOf(s).onlineShare;
     case 'channels.inPersonShare':
-      return rate(d(s.received?.inPerson), newly);
+      return channelSharesOf(s).inPersonShare;
     case 'channels.postalShare':
-      return rate(d(s.received?.postal), newly);
+      return channelSharesOf(s).postalShare;
     case 'dossiers.postalReturnRate':
-      return rate(d(s.returnedByPost), newly);
+      return postalReturnRateOf(s);
   }
-  let den: Dec;
-  let good = early.plus(onTime);
-  let bad = late;
-  if (basis === 'due') {
-    den = resolved.plus(overdue);
-    bad = late.plus(overdue);
-  } else if (basis === 'toProcess') {
-    den = d(s.received?.carriedOver).plus(newly);
-    bad = late.plus(overdue);
-  } else if (basis === 'portal766') {
-    den = newly;
-    good = good.plus(within);
-    bad = late.plus(overdue);
-  } else den = resolved;
+  const t = timelinessOf(s, basis as TimelinessBasis);
   switch (name) {
     case 'dossiers.onTimeOrEarlyRate':
-      return rate(good, den);
+      return t.onTimeOrEarlyRate;
     case 'dossiers.earlyRate':
-      return rate(early, den);
+      return t.earlyRate;
     case 'dossiers.onTimeRate':
-      return rate(onTime, den);
+      return t.onTimeRate;
     default:
-      return rate(bad, den);
+      return t.lateRate;
   }
+}
+
+const PORTAL_PREFIX = 'portal766.';
+
+/** The `portal766.<id>.<field>` values of one indicator, as a nested object, or `undefined`. */
+function portalCounts(
+  id: string,
+  values: Record<string, number | string | null> | undefined,
+): { counts: Record<string, unknown>; keys: string[] } | undefined {
+  if (values === undefined) return undefined;
+  const prefix = `${PORTAL_PREFIX}${id}.`;
+  const counts: Record<string, unknown> = {};
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith(prefix)) continue;
+    keys.push(key);
+    const parts = key.slice(prefix.length).split('.');
+    let at = counts;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const k = parts[i]!;
+      const next = at[k];
+      at[k] = next !== null && typeof next === 'object' ? next : {};
+      at = at[k] as Record<string, unknown>;
+    }
+    at[parts[parts.length - 1]!] = value;
+  }
+  return keys.length === 0 ? undefined : { counts, keys };
+}
+
+function portalMeasure(
+  name: string,
+  data: { values?: Record<string, number | string | null> } | undefined,
+  dossiers: DossierStats | undefined,
+  dossiersGiven: boolean,
+  issues: CchcIssue[],
+): number | null | undefined {
+  const variant = name === 'portal766.onlinePaymentProceduresOfFeeDossiers';
+  const id = (variant ? 'onlinePaymentProcedures' : name.slice(PORTAL_PREFIX.length)) as Portal766IndicatorId;
+  const found = portalCounts(id, data?.values);
+  if (id === 'processingOnTime' && dossiersGiven) {
+    if (found !== undefined) {
+      issues.push({
+        path: ['data', 'dossiers'],
+        message: `give either the values ${found.keys.map((k) => `"${k}"`).join(', ')} or "dossiers", not both.`,
+      });
+      return undefined;
+    }
+    if (dossiers === undefined) return undefined;
+    return num(progressFromStats(dossiers, DEFAULT_OPTIONS.includeCarriedOver).used);
+  }
+  if (found === undefined) return undefined;
+  const schema = INDICATOR_SCHEMAS[id];
+  const r = schema.safeParse(found.counts);
+  if (!r.success) {
+    for (const i of r.error.issues) {
+      const issue = issueFromZod(i, found.counts);
+      issues.push({
+        path: ['data', 'values', [`${PORTAL_PREFIX}${id}`, ...issue.path].join('.')],
+        message: issue.message,
+      });
+    }
+    return undefined;
+  }
+  const options = variant
+    ? { ...DEFAULT_OPTIONS, paymentProceduresDenominator: 'procedures-with-fee-dossiers' as const }
+    : DEFAULT_OPTIONS;
+  if (id === 'onlinePaymentProcedures') {
+    const c = r.data as { withOnlinePayment: number; withFee: number; withFeeDossiers?: number };
+    const field = variant ? 'withFeeDossiers' : 'withFee';
+    const den = c[field];
+    if (den === undefined) {
+      issues.push({
+        path: ['data', 'values', `${PORTAL_PREFIX}${id}.${field}`],
+        message: `is required by measure "${name}": expected the number of procedures having fee dossiers.`,
+      });
+      return undefined;
+    }
+    if (c.withOnlinePayment > den) {
+      issues.push({
+        path: ['data', 'values', `${PORTAL_PREFIX}${id}.withOnlinePayment`],
+        message: `expected "withOnlinePayment" (${c.withOnlinePayment}) to be at most "${field}" (${den}): it counts part of them.`,
+      });
+      return undefined;
+    }
+  }
+  return num(indicatorRatio(id, r.data as never, options).used);
+}
+
+function num(d: Dec | null): number | null {
+  return d === null ? null : toNum(d);
 }
 
 /**
@@ -186,7 +278,7 @@ export function computeMeasures(
   const dossiers =
     data?.dossiers === undefined
       ? undefined
-      : parseData(LocalDossierStatsSchema, data.dossiers, 'dossiers', issues);
+      : parseData(DossierStatsSchema, data.dossiers, 'dossiers', issues);
   const plan = data?.plan === undefined ? undefined : parseData(LocalPlanSchema, data.plan, 'plan', issues);
   const procedures =
     data?.procedures === undefined
@@ -200,7 +292,10 @@ export function computeMeasures(
       continue;
     }
     const def = MEASURES[name as MeasureName];
-    if (def.needs === 'dossiers' && dossiers !== undefined)
+    if (def.needs === 'portal766') {
+      const v = portalMeasure(name, data, dossiers, data?.dossiers !== undefined, issues);
+      if (v !== undefined) out.set(key, v);
+    } else if (def.needs === 'dossiers' && dossiers !== undefined)
       out.set(key, dossierMeasure(name, basis || 'resolved', dossiers));
     else if (def.needs === 'plan' && plan !== undefined) {
       if (name === 'plan.completionRate') out.set(key, rate(new Dec(plan.done), new Dec(plan.total)));
