@@ -32,7 +32,7 @@ check() {
 }
 
 cd "$ROOT"
-if [[ ! -f dist/index.js || ! -f dist/index.cjs || ! -f dist/index.d.ts ]]; then
+if [[ ! -f dist/index.js || ! -f dist/index.cjs || ! -f dist/index.d.ts || ! -f dist/testing.js ]]; then
   echo "smoke: dist/ is missing, building"
   npm run build --silent
 fi

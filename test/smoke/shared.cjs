@@ -53,4 +53,52 @@ function checkRequired(kind, cchc) {
   if (process.env.SMOKE_REQUIRE_ALL === '1') assert.deepEqual(absent, [], `${kind}: SMOKE_REQUIRE_ALL=1`);
 }
 
-module.exports = { REQUIRED, OPTIONAL, exercise, checkRequired };
+/** The `cchc-index/testing` subpath: its exports, a passing and a failing assertion. */
+const TESTING = ['CchcAssertionError', 'assertScores', 'assertValidRuleSet', 'compareScores', 'scoreCases'];
+
+function exerciseTesting(kind, cchc, testing) {
+  assert.deepEqual(Object.keys(testing).sort(), [...TESTING].sort(), `${kind}: cchc-index/testing exports`);
+  const ruleSet = testing.assertValidRuleSet({
+    id: 'smoke',
+    version: '1',
+    legalBasis: 'illustrative',
+    level: 'xa',
+    total: 1,
+    children: [{ id: '1', name: 'Báo cáo', max: 1, assessor: 'self', rule: { kind: 'yes-no' } }],
+  });
+  const assessment = { unit: { id: 'a' }, period: '2025', entries: { 1: { self: { value: true } } } };
+  assert.equal(testing.assertScores(ruleSet, assessment, { total: 1 }).total.points, 1);
+  let failure;
+  try {
+    testing.assertScores(ruleSet, assessment, { points: { 1: 0.5 } });
+  } catch (error) {
+    failure = error;
+  }
+  assert.ok(
+    failure instanceof testing.CchcAssertionError,
+    `${kind}: a failed assertion is a CchcAssertionError`,
+  );
+  assert.match(failure.message, /^ {2}1 +Báo cáo +0\.5 +1 +\+0\.5 +YES$/m, `${kind}: the diff row`);
+  // The subpath uses the core bundle, not a copy of it: errors of the core pass through as the
+  // same CchcError class, and a rule set defined by the core is recognised.
+  let bad;
+  try {
+    testing.assertScores(
+      ruleSet,
+      { unit: { id: 'a' }, period: '2025', entries: { 9: { self: { value: 1 } } } },
+      { total: 1 },
+    );
+  } catch (error) {
+    bad = error;
+  }
+  assert.ok(bad instanceof cchc.CchcError, `${kind}: cchc-index/testing throws the core's CchcError class`);
+  const defined = cchc.defineRuleSet(ruleSet);
+  assert.equal(
+    testing.assertValidRuleSet(defined),
+    defined,
+    `${kind}: a rule set defined by the core is kept`,
+  );
+  console.log(`${kind}: cchc-index/testing ok (${failure.message.split('\n')[0]})`);
+}
+
+module.exports = { REQUIRED, OPTIONAL, TESTING, exercise, exerciseTesting, checkRequired };

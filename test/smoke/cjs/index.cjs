@@ -2,9 +2,11 @@
 const assert = require('node:assert/strict');
 const cchc = require('cchc-index');
 const { ratio, percent } = require('cchc-index');
-const { checkRequired, exercise } = require('./shared.cjs');
+const testing = require('cchc-index/testing');
+const { checkRequired, exercise, exerciseTesting } = require('./shared.cjs');
 
 exercise('cjs', cchc);
+exerciseTesting('cjs', cchc, testing);
 assert.equal(ratio(28.5, 91.5), 0.3114754098360656);
 assert.equal(percent(ratio(19255, 19944)), 96.55);
 assert.equal(require('cchc-index/package.json').name, 'cchc-index');

@@ -3,9 +3,13 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as cchc from 'cchc-index';
 import { apportion, CchcError, isCchcError, percent, ratio } from 'cchc-index';
-import { checkRequired, exercise } from './shared.cjs';
+import * as testing from 'cchc-index/testing';
+import { checkRequired, exercise, exerciseTesting } from './shared.cjs';
 
 exercise('esm', cchc);
+exerciseTesting('esm', cchc, testing);
+// A dynamic import resolves the subpath too, and to the same module.
+assert.equal((await import('cchc-index/testing')).assertScores, testing.assertScores);
 assert.equal(ratio(28.5, 91.5), 0.3114754098360656);
 assert.equal(percent(ratio(8535, 8673)), 98.41);
 assert.deepEqual(apportion([52006, 9942, 5]), [83.94, 16.05, 0.01]);
@@ -28,5 +32,11 @@ try {
 }
 assert.equal(isCchcError(fromCjs), true, 'isCchcError recognises an error of the CJS build');
 assert.equal(require('cchc-index/package.json').name, 'cchc-index');
+const cjsTesting = require('cchc-index/testing');
+assert.deepEqual(
+  Object.keys(cjsTesting).sort(),
+  Object.keys(testing).sort(),
+  'ESM and CJS testing builds export the same names',
+);
 checkRequired('esm', cchc);
 console.log('esm: ok');
