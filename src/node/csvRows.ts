@@ -1,0 +1,453 @@
+/**
+ * CSV rows from a byte stream: a fast path for the plain common case (UTF-8, `\n` or `\r\n` line
+ * ends, fields optionally quoted per RFC 4180) and csv-parse for the rest, from the first record
+ * the fast path is unsure about (or for the whole file when asked, or for other encodings).
+ * @internal
+ * @module
+ */
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { parse } from 'csv-parse';
+import { CchcError } from '../errors/CchcError.js';
+
+/** A batch of rows: the cells of each row and its 1-based record number in the file. @internal */
+export interface RowBatch {
+  readonly cells: string[][];
+  readonly rows: number[];
+  /**
+   * `true` when the cells are byte strings (each char one byte of the UTF-8 text, as `latin1`
+   * decoding gives): the fast path splits bytes and leaves decoding to the fields that need text
+   * (see `utf8Of`). `false`: ordinary text.
+   */
+  readonly binary: boolean;
+}
+
+/** Which parser reads a CSV file. @category Node */
+export type CsvParserChoice = 'auto' | 'fast' | 'csv-parse';
+
+/** Options of the row reader. @internal */
+export interface CsvRowOptions {
+  /** A name for error messages (the file name). */
+  readonly file: string;
+  /** `','`, `';'`, `'\t'`, or `'auto'` (default: the most frequent of the three in the first line). */
+  readonly delimiter?: string;
+  /** Text encoding; `'utf8'` (default, with or without BOM) or any label `TextDecoder` knows. */
+  readonly encoding?: string;
+  /** `'auto'` (default): fast path, csv-parse from the first unusual record. */
+  readonly parser?: CsvParserChoice;
+  /** Called after each chunk with the number of bytes read so far. */
+  readonly onBytes?: (bytes: number) => void;
+  /** Records per batch (default 4096). */
+  readonly batchSize?: number;
+}
+
+const NL = 10;
+const QUOTE = 34;
+/** A record longer than this without a line end outside quotes makes the fast path give up. */
+const MAX_CARRY = 16 * 1024 * 1024;
+
+function toBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/**
+ * The delimiter used most in the first lines (up to 20), outside quotes (`,` when none), so that
+ * title rows above the header ("BÁO CÁO …") do not decide alone. @internal
+ */
+export function detectDelimiter(head: string): string {
+  let line = head;
+  let nl = -1;
+  for (let i = 0; i < 20; i++) {
+    nl = head.indexOf('\n', nl + 1);
+    if (nl === -1) break;
+  }
+  if (nl !== -1) line = head.slice(0, nl);
+  let comma = 0;
+  let semi = 0;
+  let tab = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 44) comma++;
+    else if (c === 59) semi++;
+    else if (c === 9) tab++;
+  }
+  if (tab > comma && tab >= semi) return '\t';
+  if (semi > comma) return ';';
+  return ',';
+}
+
+function countByte(buf: Buffer, byte: number, from: number, to: number): number {
+  let n = 0;
+  let i = buf.indexOf(byte, from);
+  while (i !== -1 && i < to) {
+    n++;
+    i = buf.indexOf(byte, i + 1);
+  }
+  return n;
+}
+
+/** Thrown inside the fast path when a record needs the general parser. */
+class Unusual {
+  constructor(readonly pos: number) {}
+}
+
+/**
+ * Parses one record that contains a quote, starting at `pos`. Returns the position after its line
+ * end. Throws {@link Unusual} for anything RFC 4180 does not allow (a quote inside an unquoted
+ * field, text after a closing quote, an unclosed quote).
+ */
+function parseQuoted(text: string, pos: number, delim: number, cells: string[]): number {
+  const len = text.length;
+  let i = pos;
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1) throw new Unusual(pos);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          value += text.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        value += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      cells.push(value);
+      const c = text.charCodeAt(i);
+      if (c === delim) {
+        i++;
+        continue;
+      }
+      if (c === NL) return i + 1;
+      if (c === 13 && text.charCodeAt(i + 1) === NL) return i + 2;
+      throw new Unusual(pos);
+    }
+    // Unquoted field: up to the delimiter or the line end; a quote inside is unusual.
+    let j = i;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === delim || c === NL || j >= len) break;
+      if (c === QUOTE) throw new Unusual(pos);
+      j++;
+    }
+    const c = text.charCodeAt(j);
+    let end = j;
+    if (c === NL && end > i && text.charCodeAt(end - 1) === 13) end--;
+    cells.push(text.slice(i, end));
+    if (c === delim) {
+      i = j + 1;
+      continue;
+    }
+    return j + 1;
+  }
+}
+
+function isEmptyRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
+
+/**
+ * Reads CSV rows in batches. Empty rows (every cell empty) are skipped but still numbered, so row
+ * numbers are those a spreadsheet shows (a quoted cell with line breaks is one row).
+ * @internal
+ */
+export async function* csvRowBatches(
+  source: AsyncIterable<Uint8Array | string>,
+  options: CsvRowOptions,
+): AsyncGenerator<RowBatch> {
+  const batchSize = options.batchSize ?? 4096;
+  const encoding = (options.encoding ?? 'utf8').toLowerCase().replace('-', '');
+  const it = source[Symbol.asyncIterator]();
+  let bytes = 0;
+  const onBytes = options.onBytes;
+  let delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? null : options.delimiter;
+  let row = 0;
+
+  const general = (carry: Buffer | null, decoder: TextDecoder) =>
+    generalRows(
+      carry,
+      it,
+      decoder,
+      (bytesNow) => {
+        bytes += bytesNow;
+        onBytes?.(bytes);
+      },
+      delimiter,
+      row,
+      options,
+      batchSize,
+    );
+
+  if (options.parser === 'csv-parse' || (encoding !== 'utf8' && encoding !== 'utf8bom')) {
+    let label = encoding === 'utf8bom' ? 'utf8' : encoding;
+    let head: Buffer | null = null;
+    if (label === 'utf8') {
+      // Sniff a UTF-16 byte order mark, as the fast path does.
+      const parts: Buffer[] = [];
+      let size = 0;
+      while (size < 2) {
+        const n = await it.next();
+        if (n.done) break;
+        const b = toBuffer(n.value);
+        bytes += b.length;
+        onBytes?.(bytes);
+        parts.push(b);
+        size += b.length;
+      }
+      head = Buffer.concat(parts);
+      if (head[0] === 0xff && head[1] === 0xfe) label = 'utf-16le';
+      else if (head[0] === 0xfe && head[1] === 0xff) label = 'utf-16be';
+    }
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(label, { fatal: false });
+    } catch {
+      throw new CchcError('INVALID_OPTIONS', [
+        {
+          path: ['options', 'encoding'],
+          message: `unknown text encoding ${JSON.stringify(options.encoding)}.`,
+        },
+      ]);
+    }
+    yield* general(head, decoder);
+    return;
+  }
+
+  let carry: Buffer | null = null;
+  let first = true;
+  let cells: string[][] = [];
+  let rows: number[] = [];
+  for (;;) {
+    const next = await it.next();
+    let buf: Buffer;
+    if (next.done) {
+      if (carry === null || carry.length === 0) break;
+      // The last line without a line end.
+      buf = Buffer.concat([carry, Buffer.from('\n')]);
+      carry = null;
+    } else {
+      const chunk = toBuffer(next.value);
+      bytes += chunk.length;
+      onBytes?.(bytes);
+      buf = carry !== null && carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    }
+    let start = 0;
+    if (first) {
+      if (buf.length < 3 && !next.done) {
+        carry = buf;
+        continue;
+      }
+      first = false;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+      else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+        // UTF-16 with a BOM (Excel's "Unicode text"): the general parser decodes it.
+        yield* general(buf, new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be'));
+        return;
+      }
+      const firstNl = buf.indexOf(NL, start);
+      const cr = buf.indexOf(13, start);
+      if (cr !== -1 && (firstNl === -1 || cr < firstNl) && buf[cr + 1] !== NL) {
+        // Old Mac line ends (CR only).
+        yield* general(buf.subarray(start), new TextDecoder('utf8'));
+        return;
+      }
+      if (delimiter === null) {
+        if (firstNl === -1 && !next.done) {
+          first = true;
+          carry = buf;
+          continue;
+        }
+        delimiter = detectDelimiter(buf.toString('latin1', start, Math.min(buf.length, start + 65536)));
+      }
+    }
+    // The last line end outside quotes.
+    let cut = buf.lastIndexOf(NL);
+    if (cut >= start && buf.indexOf(QUOTE, start) !== -1 && buf.indexOf(QUOTE, start) < cut) {
+      let quotes = countByte(buf, QUOTE, start, cut);
+      while (cut >= start && quotes % 2 === 1) {
+        const prev = buf.lastIndexOf(NL, cut - 1);
+        quotes -= countByte(buf, QUOTE, prev + 1, cut);
+        cut = prev;
+      }
+    }
+    if (cut < start) {
+      carry = buf.subarray(start);
+      if (carry.length > MAX_CARRY || next.done) {
+        yield* general(carry, new TextDecoder('utf8'));
+        return;
+      }
+      continue;
+    }
+    if (!isUtf8(buf.subarray(start, cut + 1))) {
+      throw new CchcError('INVALID_INPUT', [
+        {
+          path: [options.file, row + 1],
+          message: `${options.file}: the text after row ${row} is not valid UTF-8: save the export as "CSV UTF-8" or pass the file's encoding (e.g. encoding: 'windows-1258').`,
+        },
+      ]);
+    }
+    // Bytes as chars: delimiters, quotes and line ends are ASCII, and UTF-8 never uses ASCII bytes
+    // inside a multi-byte character, so splitting the byte string splits the text.
+    const text = buf.toString('latin1', start, cut + 1);
+    carry = cut + 1 < buf.length ? buf.subarray(cut + 1) : null;
+    const delim = delimiter!.charCodeAt(0);
+    const len = text.length;
+    let pos = 0;
+    let nextQuote = text.indexOf('"');
+    try {
+      while (pos < len) {
+        const nl = text.indexOf('\n', pos);
+        if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+        const record: string[] = [];
+        if (nextQuote === -1 || nextQuote > nl) {
+          let end = nl;
+          if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+          let a = pos;
+          for (;;) {
+            const d = text.indexOf(delimiter!, a);
+            if (d === -1 || d >= end) {
+              record.push(text.slice(a, end));
+              break;
+            }
+            record.push(text.slice(a, d));
+            a = d + 1;
+          }
+          pos = nl + 1;
+        } else {
+          pos = parseQuoted(text, pos, delim, record);
+        }
+        row++;
+        if (isEmptyRow(record)) continue;
+        cells.push(record);
+        rows.push(row);
+        if (cells.length >= batchSize) {
+          yield { cells, rows, binary: true };
+          cells = [];
+          rows = [];
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof Unusual)) throw error;
+      if (cells.length > 0) {
+        yield { cells, rows, binary: true };
+        cells = [];
+        rows = [];
+      }
+      // Hand the rest over to csv-parse, from the start of the unusual record.
+      const offset = start + error.pos;
+      const rest = buf.subarray(offset);
+      yield* general(rest, new TextDecoder('utf8'));
+      return;
+    }
+    if (cells.length > 0) {
+      yield { cells, rows, binary: true };
+      cells = [];
+      rows = [];
+    }
+    if (next.done) break;
+  }
+}
+
+/** The general path: decode, then csv-parse (quotes relaxed, ragged rows kept as they are). */
+async function* generalRows(
+  carry: Buffer | null,
+  it: AsyncIterator<Uint8Array | string>,
+  decoder: TextDecoder,
+  onBytes: (bytes: number) => void,
+  knownDelimiter: string | null,
+  rowOffset: number,
+  options: CsvRowOptions,
+  batchSize: number,
+): AsyncGenerator<RowBatch> {
+  let delimiter = knownDelimiter;
+  let head = '';
+  let firstText = true;
+  async function* texts(): AsyncGenerator<string> {
+    if (carry !== null && carry.length > 0) {
+      const t = decoder.decode(carry, { stream: true });
+      if (t !== '') yield t;
+    }
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      const chunk = toBuffer(next.value);
+      onBytes(chunk.length);
+      const t = decoder.decode(chunk, { stream: true });
+      if (t !== '') yield t;
+    }
+    const last = decoder.decode();
+    if (last !== '') yield last;
+  }
+  const source = texts();
+  // The delimiter needs the first line.
+  const pending: string[] = [];
+  if (delimiter === null) {
+    for (;;) {
+      const n = await source.next();
+      if (n.done) break;
+      let t = n.value;
+      if (firstText && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      firstText = false;
+      pending.push(t);
+      head += t;
+      if (head.length > 65536 || (head.match(/\r\n?|\n/g)?.length ?? 0) > 20) break;
+    }
+    delimiter = detectDelimiter(head.replace(/\r\n?/g, '\n'));
+  }
+  async function* all(): AsyncGenerator<string> {
+    for (let t of pending) {
+      if (firstText && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      firstText = false;
+      yield t;
+    }
+    for await (let t of source) {
+      if (firstText && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      firstText = false;
+      yield t;
+    }
+  }
+  const parser = Readable.from(all()).pipe(
+    parse({
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }),
+  );
+  let cells: string[][] = [];
+  let rows: number[] = [];
+  let row = rowOffset;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (isEmptyRow(record)) continue;
+      cells.push(record);
+      rows.push(row);
+      if (cells.length >= batchSize) {
+        yield { cells, rows, binary: false };
+        cells = [];
+        rows = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof CchcError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CchcError(
+      'INVALID_INPUT',
+      [{ path: [options.file, row + 1], message: `${options.file}, row ${row + 1}: ${message}` }],
+      { cause: error },
+    );
+  }
+  if (cells.length > 0) yield { cells, rows, binary: false };
+}

@@ -1,0 +1,214 @@
+/**
+ * Files and streams → batches of cells (CSV, XLSX) or of objects (JSON, NDJSON).
+ * @internal
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { CchcError } from '../errors/CchcError.js';
+import type { Cell } from './cells.js';
+import { type CsvParserChoice, csvRowBatches } from './csvRows.js';
+import { xlsxRowBatches } from './xlsxRows.js';
+
+/** The formats the readers know. @category Node */
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
+
+/**
+ * How a file is read, shared by every reader of `cchc-index/node`.
+ * @category Node
+ */
+export interface FileReadOptions {
+  /** The format; default from the extension (`.csv`/`.tsv`/`.txt`, `.xlsx`, `.json`, `.ndjson`/`.jsonl`). */
+  format?: FileFormat;
+  /** CSV: `','`, `';'`, `'\t'` or `'auto'` (default: detected from the header line). */
+  delimiter?: string;
+  /** CSV: `'utf8'` (default; a BOM is skipped) or any encoding `TextDecoder` knows (`'windows-1258'`, `'utf-16le'`). */
+  encoding?: string;
+  /** CSV: `'auto'` (default: a fast reader, csv-parse from the first unusual row), `'fast'` or `'csv-parse'`. */
+  parser?: CsvParserChoice;
+  /** XLSX: the worksheet name, or its 1-based position (default 1). */
+  sheet?: string | number;
+  /** Called as the file is read with the bytes read so far and the file size (`null` for a stream). */
+  onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+}
+
+/** A batch of cells, or of JSON values (`objects`). @internal */
+export interface SourceBatch {
+  readonly cells?: Cell[][];
+  readonly objects?: unknown[];
+  readonly rows: number[];
+  /** Cells are byte strings (see `RowBatch.binary`). */
+  readonly binary?: boolean;
+}
+
+/** The format of a file from its extension. @internal */
+export function formatOf(file: string, given: FileFormat | undefined): FileFormat {
+  if (given !== undefined) return given;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.json') return 'json';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') return 'csv';
+  throw new CchcError('INVALID_OPTIONS', [
+    {
+      path: ['options', 'format'],
+      message: `cannot tell the format of ${JSON.stringify(path.basename(file))} from its extension: expected .csv, .tsv, .xlsx, .json or .ndjson, or pass format.`,
+    },
+  ]);
+}
+
+/** A readable error for a file that cannot be opened. @internal */
+export function fileError(file: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'permission denied';
+    return new CchcError('INVALID_INPUT', [{ path: [file], message: `${file}: cannot read it (${why}).` }], {
+      cause: error,
+    });
+  }
+  return error;
+}
+
+async function* ndjsonBatches(
+  input: AsyncIterable<Uint8Array | string>,
+  name: string,
+  onBytes: (n: number) => void,
+): AsyncGenerator<SourceBatch> {
+  const decoder = new TextDecoder('utf8');
+  let rest = '';
+  let line = 0;
+  let bytes = 0;
+  let first = true;
+  let objects: unknown[] = [];
+  let rows: number[] = [];
+  const take = (text: string) => {
+    line++;
+    const t = text.trim();
+    if (t === '') return;
+    try {
+      objects.push(JSON.parse(t));
+      rows.push(line);
+    } catch (error) {
+      throw new CchcError(
+        'INVALID_INPUT',
+        [
+          {
+            path: [name, line],
+            message: `${name}, line ${line}: not valid JSON (${(error as Error).message}).`,
+          },
+        ],
+        { cause: error },
+      );
+    }
+  };
+  for await (const chunk of input) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    onBytes(bytes);
+    let text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+      take(text.slice(from, nl));
+      from = nl + 1;
+    }
+    rest = text.slice(from);
+    if (objects.length >= 4096) {
+      yield { objects, rows };
+      objects = [];
+      rows = [];
+    }
+  }
+  rest += decoder.decode();
+  if (rest.trim() !== '') take(rest);
+  if (objects.length > 0) yield { objects, rows };
+}
+
+/**
+ * Opens a file or a stream as batches of rows. `name` is the file name used in messages.
+ * @internal
+ */
+export async function* sourceBatches(
+  input: string | Readable | AsyncIterable<Uint8Array | string>,
+  name: string,
+  options: FileReadOptions,
+): AsyncGenerator<SourceBatch> {
+  const format = typeof input === 'string' ? formatOf(input, options.format) : (options.format ?? 'csv');
+  let total: number | null = null;
+  if (typeof input === 'string') {
+    try {
+      const s = await stat(input);
+      if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      total = s.size;
+    } catch (error) {
+      throw fileError(input, error);
+    }
+  }
+  const progress = options.onProgress;
+  const onBytes = (n: number) => progress?.(n, total);
+  if (format === 'xlsx') {
+    let rowsSeen = 0;
+    for await (const batch of xlsxRowBatches(input as string | Readable, options.sheet ?? 1)) {
+      rowsSeen += batch.rows.length;
+      progress?.(rowsSeen, null);
+      yield batch;
+    }
+    if (total !== null) progress?.(total, total);
+    return;
+  }
+  if (format === 'json') {
+    let text: string;
+    if (typeof input === 'string') text = await readFile(input, 'utf8');
+    else {
+      const parts: string[] = [];
+      const decoder = new TextDecoder('utf8');
+      for await (const chunk of input)
+        parts.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      parts.push(decoder.decode());
+      text = parts.join('');
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new CchcError(
+        'INVALID_INPUT',
+        [{ path: [name], message: `${name}: not valid JSON (${(error as Error).message}).` }],
+        { cause: error },
+      );
+    }
+    const list = Array.isArray(value)
+      ? value
+      : value !== null && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)
+        ? ((value as { records: unknown[] }).records as unknown[])
+        : [value];
+    onBytes(Buffer.byteLength(text));
+    for (let i = 0; i < list.length; i += 4096) {
+      const objects = list.slice(i, i + 4096);
+      yield { objects, rows: objects.map((_, j) => i + j + 1) };
+    }
+    return;
+  }
+  const stream =
+    typeof input === 'string'
+      ? createReadStream(input, { highWaterMark: 1 << 20 })
+      : (input as AsyncIterable<Uint8Array>);
+  if (format === 'ndjson') {
+    yield* ndjsonBatches(stream, name, onBytes);
+    return;
+  }
+  try {
+    yield* csvRowBatches(stream, {
+      file: name,
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      ...(options.parser !== undefined ? { parser: options.parser } : {}),
+      onBytes,
+    });
+  } finally {
+    if (typeof input === 'string') (stream as { destroy?: () => void }).destroy?.();
+  }
+}

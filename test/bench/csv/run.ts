@@ -1,0 +1,116 @@
+/**
+ * The CSV benchmark: a 1 000 000-row dossier export to the per-unit II.06a table, by
+ * `summarizeDossierFile` (cchc-index/node) and by DuckDB's `read_csv` + SQL doing the same
+ * summary, side by side, on the same file; checks that both give the same table.
+ *
+ *   npx tsx test/bench/csv/run.ts [rows]      (generates test/bench/results/dossiers-<rows>.csv once)
+ *
+ * Timings are printed, never asserted. Each side runs 3 times; the best and median are shown.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { summarizeDossierFile } from '../../../src/node/summarizeDossierFile.js';
+import { generate } from './generate.js';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const file = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  `../results/dossiers-${rows === 1_000_000 ? '1m' : rows}.csv`,
+);
+const period = { from: '2024-01-01', to: '2024-03-31' };
+
+/** The same rules as summarizeDossiers for date-only records without supplements (DOMAIN.md, II.06a). */
+const SQL = `
+WITH d AS (
+  SELECT "Đơn vị" AS unit, "Kênh nộp" AS channel, "Trạng thái" AS status,
+         CAST("Ngày tiếp nhận" AS DATE) AS received, CAST("Ngày hẹn trả" AS DATE) AS due,
+         CAST("Ngày trả kết quả" AS DATE) AS finished
+  FROM read_csv($file, header = true, all_varchar = true)
+), c AS (
+  SELECT *,
+    received < DATE '${period.from}' AS carried,
+    finished IS NOT NULL AND finished <= DATE '${period.to}' AS closed
+  FROM d
+  WHERE received <= DATE '${period.to}' AND (received >= DATE '${period.from}' OR finished IS NULL OR finished >= DATE '${period.from}')
+)
+SELECT unit,
+  count(*) FILTER (carried) AS carriedOver,
+  count(*) FILTER (NOT carried AND channel = 'Trực tuyến') AS online,
+  count(*) FILTER (NOT carried AND channel = 'Trực tiếp') AS inPerson,
+  count(*) FILTER (NOT carried AND channel = 'Bưu chính') AS postal,
+  count(*) FILTER (closed AND status = 'Đã giải quyết' AND finished < due) AS early,
+  count(*) FILTER (closed AND status = 'Đã giải quyết' AND finished = due) AS onTime,
+  count(*) FILTER (closed AND status = 'Đã giải quyết' AND finished > due) AS late,
+  count(*) FILTER (NOT closed AND DATE '${period.to}' <= due) AS withinDeadline,
+  count(*) FILTER (NOT closed AND DATE '${period.to}' > due) AS overdue,
+  count(*) FILTER (closed AND status = 'Rút hồ sơ') AS withdrawn
+FROM c GROUP BY unit ORDER BY unit`;
+
+type Table = Record<string, number[]>;
+
+async function duck(): Promise<Table> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const reader = await connection.runAndReadAll(SQL, { file });
+  const table: Table = {};
+  for (const row of reader.getRows()) table[String(row[0])] = row.slice(1).map((v) => Number(v));
+  connection.closeSync();
+  instance.closeSync();
+  return table;
+}
+
+async function ours(duplicateIds: 'unchecked' | 'error'): Promise<Table> {
+  const summary = await summarizeDossierFile(file, { period, groupBy: 'unit', duplicateIds });
+  const table: Table = {};
+  for (const g of summary.groups) {
+    const s = g.stats;
+    table[String(g.key.unit)] = [
+      s.received.carriedOver,
+      s.received.online,
+      s.received.inPerson,
+      s.received.postal,
+      s.resolved.early,
+      s.resolved.onTime,
+      s.resolved.late,
+      s.pending.withinDeadline,
+      s.pending.overdue,
+      s.withdrawn,
+    ];
+  }
+  return table;
+}
+
+async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    result = await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(44)} best ${times[0]!.toFixed(0).padStart(5)} ms   median ${times[1]!.toFixed(0).padStart(5)} ms`,
+  );
+  return result!;
+}
+
+if (!existsSync(file)) {
+  console.log(`generating ${file} …`);
+  await generate(rows, file);
+}
+const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
+console.log(`${rows} rows, ${(size / 1e6).toFixed(1)} MB, ${file}`);
+const a = await time('DuckDB read_csv + GROUP BY', duck);
+const b = await time('summarizeDossierFile (duplicateIds unchecked)', () => ours('unchecked'));
+await time('summarizeDossierFile (duplicate ids checked)', () => ours('error'));
+const same = JSON.stringify(a) === JSON.stringify(b);
+console.log(same ? 'same per-unit table: yes' : 'same per-unit table: NO');
+if (!same) {
+  for (const unit of Object.keys(a)) {
+    if (JSON.stringify(a[unit]) !== JSON.stringify(b[unit]))
+      console.log(unit, 'duckdb', a[unit], 'ours', b[unit]);
+  }
+  process.exitCode = 1;
+}
