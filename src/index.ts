@@ -3,6 +3,7 @@
  *
  * Every public export is named here, explicitly.
  * @packageDocumentation
+ * @module cchc-index
  */
 
 export {
@@ -65,6 +66,22 @@ export { emptyDossierStats } from './dossiers/emptyDossierStats.js';
 export { mergeDossierStats } from './dossiers/mergeDossierStats.js';
 export { postalReturnRate } from './dossiers/postalReturnRate.js';
 export {
+  type DossierStatsSql,
+  type DossierStatsSqlColumns,
+  type DossierStatsSqlOptions,
+  type DossierStatsSqlSupplements,
+  dossierStatsSql,
+  type SqlColumnValue,
+  type SqlDialect,
+  type SqlTimeColumn,
+  type SqlTimeType,
+} from './dossiers/sql/dossierStatsSql.js';
+export {
+  type DossierStatsRow,
+  type DossierStatsRowsQuery,
+  rowsToDossierStats,
+} from './dossiers/sql/rowsToDossierStats.js';
+export {
   type ClassifyDossierOptions,
   classifyDossier,
   type DossierClassification,
@@ -100,6 +117,60 @@ export { type FormatNumberOptions, formatNumber, type NumberLocale } from './for
 export { type FormatPercentOptions, formatPercent } from './format/formatPercent.js';
 export { type ParseNumberOptions, parseNumber } from './format/parseNumber.js';
 export { type ParsePercentOptions, parsePercent } from './format/parsePercent.js';
+// Built-in indexes (national PAR INDEX)
+export {
+  buildPar876ProvincialRuleSet,
+  PAR_876_PROVINCIAL_FIELDS,
+  PAR_876_PROVINCIAL_STRUCTURE,
+  type Par876FieldDefinition,
+  type Par876ProvincialDefinition,
+  type ParKnownPart,
+  type ParStructure,
+} from './indexes/par876Provincial.js';
+export {
+  buildPar2948ProvincialRuleSet,
+  PAR_2948_PROVINCIAL_FIELDS,
+  type Par2948ProvincialDefinition,
+} from './indexes/par2948Provincial.js';
+export type {
+  ParField,
+  ParFieldConfidence,
+  ParFieldDefinition,
+  ParFieldId,
+} from './indexes/parFields.js';
+export { PAR_NATIONAL_GROUPS, type ParGroup } from './indexes/parNationalGroups.js';
+export {
+  buildPortal766Assessment,
+  type Portal766AssessmentMeta,
+} from './indexes/portal766/buildPortal766Assessment.js';
+export {
+  PORTAL_766_GROUPS,
+  PORTAL_766_INDICATORS,
+  type Portal766GroupId,
+  type Portal766IndicatorDefinition,
+  type Portal766IndicatorId,
+  type Portal766Scoring,
+} from './indexes/portal766/definitions.js';
+export {
+  type Portal766Data,
+  type Portal766Input,
+  Portal766InputSchema,
+} from './indexes/portal766/Portal766Input.js';
+export {
+  buildPortal766RuleSet,
+  PORTAL_766_RULE_SET,
+  type Portal766RuleSetOptions,
+} from './indexes/portal766/ruleSet.js';
+// Built-in indexes (QĐ 766/QĐ-TTg, Cổng DVCQG)
+export {
+  type Portal766GroupResult,
+  type Portal766IndicatorResult,
+  type Portal766Options,
+  type Portal766Reason,
+  type Portal766Result,
+  type Portal766Status,
+  scorePortal766,
+} from './indexes/portal766.js';
 export { type ApportionOptions, apportion } from './numeric/apportion.js';
 export { checkTarget, type Target, type TargetCheckResult } from './numeric/checkTarget.js';
 export { type PercentOptions, percent } from './numeric/percent.js';
@@ -149,6 +220,26 @@ export {
   type TimeReductionResult,
   timeReduction,
 } from './procedures/timeReduction.js';
+// Reports (Vietnamese and English paragraphs, readable printing)
+export { describeResult } from './report/describeResult.js';
+export { inspectable } from './report/inspectable.js';
+export type { ReportLanguage, ReportOptions } from './report/ReportLanguage.js';
+export {
+  type WriteDossierReportOptions,
+  writeDossierReport,
+} from './report/writeDossierReport.js';
+export { type WriteIndexReportOptions, writeIndexReport } from './report/writeIndexReport.js';
+export {
+  type PlanReportInput,
+  type WritePlanReportOptions,
+  writePlanReport,
+} from './report/writePlanReport.js';
+export {
+  type ReductionReportInput,
+  type TimeReductionTotals,
+  type WriteReductionReportOptions,
+  writeReductionReport,
+} from './report/writeReductionReport.js';
 export { defineRuleSet } from './rules/defineRuleSet.js';
 export { type CountTiersRule, CountTiersRuleSchema } from './rules/kinds/countTiers.js';
 export { type DeductionRule, DeductionRuleSchema } from './rules/kinds/deduction.js';
@@ -189,6 +280,31 @@ export {
   StageEntrySchema,
   StageSchema,
 } from './scoring/Assessment.js';
+export {
+  type CohortStatistics,
+  type CohortStatisticsOptions,
+  cohortStatistics,
+  type FigureStatistics,
+  type StatisticsSummary,
+  type UnitPercentile,
+} from './scoring/cohortStatistics.js';
+export {
+  type Change,
+  type CompareReportsOptions,
+  type ComparisonSide,
+  compareReports,
+  type NodeChange,
+  type RankChange,
+  type ReportComparison,
+  type UnitComparison,
+} from './scoring/compareReports.js';
+export {
+  type RankBy,
+  type RankedUnit,
+  type RankMethod,
+  type RankUnitsOptions,
+  rankUnits,
+} from './scoring/rankUnits.js';
 export type {
   AdjustmentPart,
   Assessor,
@@ -207,4 +323,5 @@ export type {
   ScoreTotals,
   Stage,
 } from './scoring/ScoreReport.js';
+export { type CohortResult, type ScoreCohortOptions, scoreCohort } from './scoring/scoreCohort.js';
 export { type ScoreUnitOptions, scoreUnit } from './scoring/scoreUnit.js';
