@@ -37,6 +37,17 @@ export interface CchcIssue {
  * @category Errors
  */
 export function formatIssuePath(path: IssuePath): string {
+  if (!Array.isArray(path)) {
+    throw new CchcError('INVALID_INPUT', [
+      { path: ['path'], message: 'expected an array of keys (strings) and indexes (numbers).' },
+    ]);
+  }
+  const bad = path.findIndex((key) => typeof key !== 'string' && !Number.isSafeInteger(key));
+  if (bad !== -1) {
+    throw new CchcError('INVALID_INPUT', [
+      { path: ['path', bad], message: 'expected a key (a string) or an index (a whole number).' },
+    ]);
+  }
   if (path.length === 0) return '(root)';
   let out = '';
   for (const key of path) {

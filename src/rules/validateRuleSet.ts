@@ -152,7 +152,8 @@ function checkSemantics(json: unknown, push: Push, warn: Push): void {
     if (max?.isZero()) warn([...path, 'max'], 'this leaf is worth 0 points.');
     const kind = rule.kind;
     if (typeof kind === 'string') {
-      RULE_CHECKS[kind]?.(rule, max, rulePath, push);
+      // Own keys only: a kind such as "__proto__" or "toString" is unknown, not Object.prototype's.
+      if (Object.hasOwn(RULE_CHECKS, kind)) RULE_CHECKS[kind]?.(rule, max, rulePath, push);
       if (kind === 'survey' && assessor !== null && assessor !== 'survey')
         warn(rulePath, `a survey rule on a node assessed by "${assessor}": expected assessor "survey".`);
     }

@@ -87,7 +87,13 @@ export function checkOptionsRule(
     const hasPoints = o.points !== undefined;
     const hasPct = o.percentOfMax !== undefined;
     if (hasPoints === hasPct) push(p, 'expected exactly one of "points" or "percentOfMax".');
-    checkPointsWithinMax(o.points, max, [...p, 'points'], push, `option "${String(o.id)}"`);
+    checkPointsWithinMax(
+      o.points,
+      max,
+      [...p, 'points'],
+      push,
+      typeof o.id === 'string' ? `option "${o.id}"` : `option ${i + 1}`,
+    );
     const pct = decOrNull(o.percentOfMax);
     if (pct?.gt(100))
       push([...p, 'percentOfMax'], `expected a percentage from 0 to 100, received ${pct.toString()}.`);
