@@ -22,6 +22,12 @@ function num(value: unknown): number {
   return value;
 }
 
+/** A text of the value, never `String(x)` of an unknown value (which throws for a null-prototype object). */
+function str(value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError('not a string');
+  return value;
+}
+
 function numOrNull(value: unknown): number | null {
   return value === null ? null : num(value);
 }
@@ -41,12 +47,12 @@ function describe(v: Obj, lang: ReportLanguage): string | null {
 
   if (has(v, ['ruleSet', 'unit', 'period', 'total', 'nodes']) && isObject(v.total) && isObject(v.unit)) {
     const t = v.total;
-    const unit = typeof v.unit.name === 'string' ? v.unit.name : String(v.unit.id);
-    const band = isObject(v.band) ? `, ${vi ? 'xếp loại' : 'band'} ${String(v.band.label)}` : '';
+    const unit = typeof v.unit.name === 'string' ? v.unit.name : str(v.unit.id);
+    const band = isObject(v.band) ? `, ${vi ? 'xếp loại' : 'band'} ${str(v.band.label)}` : '';
     const pc = percentage(numOrNull(t.roundedPercent), lang, undefined, true);
     return vi
-      ? `Chỉ số CCHC ${unit} kỳ ${String(v.period)}: ${q(t.points)}/${q(t.applicableMax)} điểm (${pc})${band}`
-      : `Index of ${unit}, ${String(v.period)}: ${q(t.points)}/${q(t.applicableMax)} points (${pc})${band}`;
+      ? `Chỉ số CCHC ${unit} kỳ ${str(v.period)}: ${q(t.points)}/${q(t.applicableMax)} điểm (${pc})${band}`
+      : `Index of ${unit}, ${str(v.period)}: ${q(t.points)}/${q(t.applicableMax)} points (${pc})${band}`;
   }
   if (has(v, ['count', 'before', 'after', 'reduced', 'rate', 'method', 'items'])) {
     const unit =
@@ -57,8 +63,8 @@ function describe(v: Obj, lang: ReportLanguage): string | null {
   }
   if (has(v, ['basis', 'denominator', 'early', 'onTime', 'late', 'onTimeOrEarlyRate'])) {
     return vi
-      ? `Giải quyết hồ sơ (${String(v.basis)}): ${dossiers(v.denominator)}; trước hạn ${pct(v.earlyRate)}, đúng hạn ${pct(v.onTimeRate)}, quá hạn ${pct(v.lateRate)}; trước hạn và đúng hạn ${pct(v.onTimeOrEarlyRate)}`
-      : `Timeliness (${String(v.basis)}): ${dossiers(v.denominator)}; early ${pct(v.earlyRate)}, on time ${pct(v.onTimeRate)}, late ${pct(v.lateRate)}; early or on time ${pct(v.onTimeOrEarlyRate)}`;
+      ? `Giải quyết hồ sơ (${str(v.basis)}): ${dossiers(v.denominator)}; trước hạn ${pct(v.earlyRate)}, đúng hạn ${pct(v.onTimeRate)}, quá hạn ${pct(v.lateRate)}; trước hạn và đúng hạn ${pct(v.onTimeOrEarlyRate)}`
+      : `Timeliness (${str(v.basis)}): ${dossiers(v.denominator)}; early ${pct(v.earlyRate)}, on time ${pct(v.onTimeRate)}, late ${pct(v.lateRate)}; early or on time ${pct(v.onTimeOrEarlyRate)}`;
   }
   if (has(v, ['received', 'online', 'inPerson', 'postal', 'onlineShare'])) {
     return vi

@@ -86,6 +86,11 @@ describe('describeResult', () => {
     ['an array', [locBinh]],
     ['a result with NaN', { ...locBinh, before: Number.NaN }],
     ['a result with a wrong type', { ...taskCompletion({ done: 1, total: 2 }), done: 'one' }],
+    // Was 'Chỉ số CCHC [object Object] kỳ 2023-H1: …': texts are never String() of an unknown value.
+    ['a report whose unit id is an object', { ...report, unit: { id: {}, name: null } }],
+    ['a report whose unit id has no prototype', { ...report, unit: { id: Object.create(null), name: null } }],
+    ['a report whose band label is a number', { ...report, band: { label: 7 } }],
+    ['timeliness with an object basis', { ...timeliness(THAI_BINH_2020.stats), basis: {} }],
   ])('gives null for %s', (_what, value) => {
     expect(describeResult(value)).toBeNull();
   });
@@ -127,6 +132,18 @@ describe('inspectable', () => {
     expect(Object.getOwnPropertySymbols(report)).toEqual([]);
   });
 
+  // Fuzz counterexample: Object.assign set the copy's prototype from an own "__proto__" key, then
+  // threw a TypeError on "toString", read-only in that frozen prototype.
+  it('copies an own "__proto__" key as a key, never as the prototype', () => {
+    const result = deepFreeze(JSON.parse('{"__proto__": {"toString": 0}, "toString": 1e-7}') as object);
+    const shown = inspectable(result);
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+    expect(Object.keys(shown)).toEqual(['__proto__', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(shown, '__proto__')?.value).toEqual({ toString: 0 });
+    expect(shown).toStrictEqual(result);
+    expect(Object.isFrozen(shown)).toBe(true);
+  });
+
   it('does not mutate its input', () => {
     const result = deepFreeze(structuredClone(locBinh));
     expect(inspectable(result)).toStrictEqual(locBinh);
@@ -136,7 +153,41 @@ describe('inspectable', () => {
     ['null', null, ['result']],
     ['a number', 3, ['result']],
     ['an array', [1], ['result']],
+    // Fuzz counterexamples: the copy would hand the caller NaN / Infinity as a "result".
+    ['a NaN deep inside', { '': [Number.NaN] }, ['result', '', 0]],
+    [
+      'an edited report',
+      { ...report, total: { ...report.total, points: Number.POSITIVE_INFINITY } },
+      ['result', 'total', 'points'],
+    ],
+    [
+      'NaN in a result',
+      { ...taskCompletion({ done: 41, total: 57 }), withDeadline: { '': [Number.NaN] } },
+      ['result', 'withDeadline', '', 0],
+    ],
   ])('rejects %s', (_what, value, path) => {
     expectCchcError(() => inspectable(value as never), 'INVALID_INPUT', path);
+  });
+
+  it('says what it expected of a non-finite number, also deep and in cyclic values', () => {
+    const error = expectCchcError(() => inspectable({ a: [1, { b: -Infinity }] }), 'INVALID_INPUT', [
+      'result',
+      'a',
+      1,
+      'b',
+    ]);
+    expect(error.issues[0]?.message).toBe(
+      'expected a result of the library, whose numbers are always finite, received -Infinity.',
+    );
+    const cyclic: { self?: unknown; n: number } = { n: 1 };
+    cyclic.self = cyclic;
+    expect(inspectable(cyclic).n).toBe(1);
+    let deep: unknown = Number.NaN;
+    for (let i = 0; i < 50_000; i += 1) deep = { a: deep };
+    const path = expectCchcError(() => inspectable(deep as object), 'INVALID_INPUT', [
+      'result',
+      ...Array<string>(50_000).fill('a'),
+    ]);
+    expect(path.issues).toHaveLength(1);
   });
 });

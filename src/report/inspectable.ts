@@ -12,6 +12,44 @@ const OptionsSchema = z.strictObject({ lang: LangSchema.optional() }).optional()
 
 type Inspect = (value: unknown, options?: unknown) => string;
 
+/** A value met in the walk of {@link nonFinite}, linked to its parent so paths are built only once. */
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | number | null;
+  readonly parent: Visit | null;
+}
+
+/**
+ * The first NaN or ±Infinity (with its path) reachable from `value` through own enumerable keys,
+ * or `null`. A walk with an explicit stack (results can be deep) that visits each object once
+ * (cycles).
+ */
+function nonFinite(value: object): { path: (string | number)[]; value: number } | null {
+  const seen = new WeakSet<object>();
+  const stack: Visit[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const v = visit.value;
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) continue;
+      const path: (string | number)[] = [];
+      for (let at: Visit | null = visit; at?.key != null; at = at.parent) path.push(at.key);
+      return { path: path.reverse(), value: v };
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    // Object.keys, not a loop to `length`: a sparse array is walked by its items only.
+    const isArray = Array.isArray(v);
+    for (const key of Object.keys(v))
+      stack.push({
+        value: (v as Record<string, unknown>)[key],
+        key: isArray && /^\d+$/.test(key) ? Number(key) : key,
+        parent: visit,
+      });
+  }
+  return null;
+}
+
 /**
  * Returns a copy of a result that prints readably in the Node REPL and in `console.log`: the key
  * figures in one line ({@link describeResult}), then the object as usual.
@@ -30,8 +68,9 @@ type Inspect = (value: unknown, options?: unknown) => string;
  * @param result - a result object (not an array).
  * @param options - `lang` of the summary line (default `'vi'`).
  * @returns the copy, typed as the result.
- * @throws {@link CchcError} `INVALID_INPUT` when `result` is not an object (path `['result']`);
- *   `INVALID_OPTIONS` for bad options (path `['options', …]`).
+ * @throws {@link CchcError} `INVALID_INPUT` when `result` is not an object (path `['result']`) or
+ *   holds NaN or ±Infinity, which no result of the library does (path `['result', …]` to the
+ *   number); `INVALID_OPTIONS` for bad options (path `['options', …]`).
  * @example
  * ```ts
  * import { inspectable, timeReduction } from 'cchc-index';
@@ -56,11 +95,28 @@ export function inspectable<T extends object>(result: T, options?: ReportOptions
       },
     ]);
   }
+  const bad = nonFinite(result);
+  if (bad !== null) {
+    throw new CchcError('INVALID_INPUT', [
+      {
+        path: ['result', ...bad.path],
+        message: `expected a result of the library, whose numbers are always finite, received ${describeValue(bad.value)}.`,
+      },
+    ]);
+  }
   const lang = opts?.lang ?? 'vi';
-  const copy = Object.assign(
-    Object.create(Object.getPrototypeOf(result) as object | null) as object,
-    result,
-  ) as T;
+  // Defined, not assigned (Object.assign): an own "__proto__" key (JSON.parse makes them) would
+  // otherwise set the copy's prototype, and a frozen one could then refuse the other keys.
+  const copy = Object.create(Object.getPrototypeOf(result) as object | null) as T;
+  for (const key of Reflect.ownKeys(result)) {
+    if (!Object.prototype.propertyIsEnumerable.call(result, key)) continue;
+    Object.defineProperty(copy, key, {
+      value: (result as Record<PropertyKey, unknown>)[key],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
   Object.defineProperty(copy, INSPECT, {
     enumerable: false,
     writable: false,

@@ -212,6 +212,64 @@ describe('compareReports: refusals', () => {
   });
 });
 
+describe('compareReports: a cohort result whose ranking does not match its reports', () => {
+  const rs = manualRuleSet();
+  const a = (id: string, period: string, v: number) => ({
+    unit: { id },
+    period,
+    entries: {
+      '1.1': { self: { value: v } },
+      '1.2': { self: { value: 0 } },
+      '2': { superior: { value: 0 } },
+    },
+  });
+  const before = deepFreeze(scoreCohort(rs, [a('x', '2024', 3), a('y', '2024', 2)]));
+  const after = deepFreeze(scoreCohort(rs, [a('x', '2025', 1), a('y', '2025', 2)]));
+  const withRanking = (ranking: unknown) => ({ ...after, ranking }) as never;
+
+  // Fuzz counterexample: a ranked unit id without a report made compareReports throw a TypeError.
+  it('refuses a ranked unit without a report, a unit ranked twice and a unit left out', () => {
+    const [first, second] = after.ranking;
+    const ghost = { ...second!, unit: { ...second!.unit, id: '' } };
+    const error = expectCchcError(
+      () => compareReports(before, withRanking([first, ghost])),
+      'INVALID_INPUT',
+      ['current', 'ranking', 1, 'unit', 'id'],
+    );
+    expect(error.issues[0]?.message).toBe(
+      'unit "" is ranked but has no report in this cohort result: expected the ranking of its reports.',
+    );
+    expect(error.issues.map((i) => i.path)).toContainEqual(['current', 'ranking']);
+    expectCchcError(() => compareReports(before, withRanking([first, first])), 'INVALID_INPUT', [
+      'current',
+      'ranking',
+      1,
+      'unit',
+      'id',
+    ]);
+    expectCchcError(() => compareReports(withRanking([first]), after), 'INVALID_INPUT', [
+      'previous',
+      'ranking',
+    ]);
+  });
+
+  // Ranks are whole numbers ≥ 1, so "moved" (previous − current) is always a finite whole number.
+  // A fraction fails every form of a side alike, so zod can only point at the side.
+  it.each([
+    [1e308, ['current', 'ranking', 1, 'rank']],
+    [-1e308, ['current', 'ranking', 1, 'rank']],
+    [0, ['current', 'ranking', 1, 'rank']],
+    [1.5, ['current']],
+  ])('refuses the rank %d', (rank, path) => {
+    const [first, second] = after.ranking;
+    expectCchcError(
+      () => compareReports(before, withRanking([first, { ...second!, rank }])),
+      'INVALID_INPUT',
+      path,
+    );
+  });
+});
+
 describe('compareReports: laws', () => {
   it('comparing results with themselves: every change 0, no rank moved, no drivers', () => {
     const q = fc.integer({ min: 0, max: 16 }).map((n) => n / 4);

@@ -120,7 +120,12 @@ export interface ReportComparison {
 
 const CohortShapeSchema = z.object({
   reports: z.array(ReportShapeSchema).min(1, { error: 'expected at least one report.' }),
-  ranking: z.array(z.object({ rank: z.number(), unit: z.object({ id: z.string() }) })),
+  ranking: z.array(
+    z.object({
+      rank: z.int().min(1, { error: 'expected a rank: a whole number ≥ 1.' }),
+      unit: z.object({ id: z.string() }),
+    }),
+  ),
 });
 
 const SideSchema = z.union([
@@ -149,12 +154,18 @@ interface Side {
 function sideOf(raw: z.output<typeof SideSchema>, name: string, method: RankMethod): Side {
   let reports: readonly ReportShape[];
   let ranking: readonly { rank: number; unit: { id: string } }[] | null = null;
-  if (Array.isArray(raw)) reports = raw;
-  else if ('reports' in raw) {
+  if (Array.isArray(raw)) {
+    reports = raw;
+    checkCohortReports(reports, [name]);
+  } else if ('reports' in raw) {
     reports = raw.reports;
     ranking = raw.ranking;
-  } else reports = [raw as ReportShape];
-  checkCohortReports(reports, [name]);
+    checkCohortReports(reports, [name, 'reports']);
+    checkRanking(reports, ranking, name);
+  } else {
+    reports = [raw as ReportShape];
+    checkCohortReports(reports, [name]);
+  }
   const rows: readonly { rank: number; unit: { id: string } }[] =
     ranking ?? (rankWith(reports, { method, by: 'points', tieBreakers: [] }) as readonly RankedUnit[]);
   return {
@@ -162,6 +173,38 @@ function sideOf(raw: z.output<typeof SideSchema>, name: string, method: RankMeth
     ranks: new Map(rows.map((r) => [r.unit.id, r.rank])),
     order: rows.map((r) => r.unit.id),
   };
+}
+
+/** Checks that a cohort result's ranking lists each of its reports' units exactly once. */
+function checkRanking(
+  reports: readonly ReportShape[],
+  ranking: readonly { rank: number; unit: { id: string } }[],
+  name: string,
+): void {
+  const ids = new Set(reports.map((r) => r.unit.id));
+  const ranked = new Set<string>();
+  const issues: CchcIssue[] = [];
+  ranking.forEach((row, i) => {
+    const id = row.unit.id;
+    if (!ids.has(id))
+      issues.push({
+        path: [name, 'ranking', i, 'unit', 'id'],
+        message: `unit "${id}" is ranked but has no report in this cohort result: expected the ranking of its reports.`,
+      });
+    else if (ranked.has(id))
+      issues.push({
+        path: [name, 'ranking', i, 'unit', 'id'],
+        message: `unit "${id}" is ranked twice: expected each unit of the cohort once.`,
+      });
+    ranked.add(id);
+  });
+  const unranked = [...ids].filter((id) => !ranked.has(id));
+  if (unranked.length > 0)
+    issues.push({
+      path: [name, 'ranking'],
+      message: `the ranking leaves out ${unranked.map((id) => `"${id}"`).join(', ')}: expected every unit with a report in the cohort result.`,
+    });
+  if (issues.length > 0) throw new CchcError('INVALID_INPUT', issues);
 }
 
 function diff(previous: number | null, current: number | null): Change {

@@ -23,6 +23,19 @@ describe('deepFreeze', () => {
     expect(deepFreeze(null)).toBeNull();
   });
 
+  it('freezes values far deeper than the call stack allows a recursive walk (the fuzz test)', () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 100_000; i += 1) value = i % 2 === 0 ? [value] : { a: value };
+    const frozen = deepFreeze(value);
+    expect(frozen).toBe(value);
+    let inner = frozen;
+    for (let i = 0; i < 100_000; i += 1) {
+      expect(Object.isFrozen(inner)).toBe(true);
+      inner = Array.isArray(inner) ? inner[0] : (inner as { a: unknown }).a;
+    }
+    expect(inner).toBe(1);
+  });
+
   it('isDeepFrozen sees an unfrozen part', () => {
     expect(isDeepFrozen(Object.freeze({ inner: {} }))).toBe(false);
   });

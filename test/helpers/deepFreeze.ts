@@ -10,15 +10,22 @@
  * // stats.received.online = 1;  → TypeError: Cannot assign to read only property
  */
 export function deepFreeze<T>(value: T, seen: WeakSet<object> = new WeakSet()): T {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return value;
-  const object = value as object;
-  if (seen.has(object)) return value;
-  seen.add(object);
-  for (const key of Reflect.ownKeys(object)) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, key);
-    if (descriptor && 'value' in descriptor) deepFreeze(descriptor.value as unknown, seen);
+  // An explicit stack, not recursion: the fuzz test freezes values thousands of levels deep, and a
+  // recursive walk overflows the call stack there before the function under test is even called.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if ((typeof item !== 'object' && typeof item !== 'function') || item === null) continue;
+    const object = item as object;
+    if (seen.has(object)) continue;
+    seen.add(object);
+    for (const key of Reflect.ownKeys(object)) {
+      const descriptor = Object.getOwnPropertyDescriptor(object, key);
+      if (descriptor && 'value' in descriptor) stack.push(descriptor.value);
+    }
+    Object.freeze(object);
   }
-  return Object.freeze(value);
+  return value;
 }
 
 /** Whether a value and everything reachable from it is frozen (used to test `deepFreeze` itself). */
