@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CchcError } from '../errors/CchcError.js';
-import { issueFromZod, parseWith } from '../errors/fromZod.js';
+import { issueFromZod, parseWith, safeParse } from '../errors/fromZod.js';
 import {
   type Arrangement,
   type ArrangementInput,
@@ -93,7 +93,7 @@ const ExtraHolidaySchema = z
   .unknown()
   .transform((value, ctx): number | z.output<typeof ExtraHolidayObjectSchema> => {
     const isObject = value !== null && typeof value === 'object' && !(value instanceof Date);
-    const result = isObject ? ExtraHolidayObjectSchema.safeParse(value) : DayInputSchema.safeParse(value);
+    const result = isObject ? safeParse(ExtraHolidayObjectSchema, value) : safeParse(DayInputSchema, value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const ours = issueFromZod(issue, value);

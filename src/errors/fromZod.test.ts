@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { deepFreeze } from '../../test/helpers/deepFreeze.js';
+import { defineRuleSet } from '../rules/defineRuleSet.js';
 import { CchcError } from './CchcError.js';
-import { describeValue, issueFromZod, parseWith } from './fromZod.js';
+import { describeValue, issueFromZod, parseWith, safeParse } from './fromZod.js';
 
 /** The issues parseWith reports for `input` given as argument `arg` of `schema`. */
 function issuesOf(
@@ -237,5 +239,35 @@ describe('issueFromZod rewrites zod messages into our sentences', () => {
       { a: 5 },
     );
     expect(through.message).toBe('is required: expected a number.');
+  });
+});
+
+describe('safeParse and parseWith never throw from inside zod', () => {
+  // zod 4.6.7 runs length checks on any value with a `length` property after the type check has
+  // failed; a `length` that cannot become a number made safeParse itself throw (found by fuzzing).
+  const hostile = { length: Object.create(null) };
+
+  it('turns such a throw into a failed result with one issue at the root', () => {
+    const result = safeParse(z.string().min(1), hostile);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([[]]);
+    expect(result.error?.issues[0]?.message).toMatch(/^expected plain data/);
+  });
+
+  it('passes ordinary results through unchanged', () => {
+    expect(safeParse(z.string().min(1), 'a')).toEqual({ success: true, data: 'a' });
+    expect(safeParse(z.string().min(1), '').success).toBe(false);
+  });
+
+  it('gives a CchcError from the public functions, e.g. defineRuleSet with such a node id', () => {
+    const ruleSet = {
+      id: 'x',
+      version: '1',
+      legalBasis: 'i',
+      level: 'xa',
+      total: 1,
+      children: [{ id: hostile, max: 1, assessor: 'self', rule: { kind: 'yes-no' } }],
+    };
+    expectCchcError(() => defineRuleSet(ruleSet), 'INVALID_RULE_SET', []);
   });
 });

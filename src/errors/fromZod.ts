@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CchcError, type CchcIssue } from './CchcError.js';
 import type { CchcErrorCode } from './codes.js';
 
@@ -90,8 +90,31 @@ export function parseWith<S extends z.ZodType>(
   code: CchcErrorCode = 'INVALID_INPUT',
   summary?: string,
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = safeParse(schema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => issueFromZod(issue, input));
   throw new CchcError(code, issues, { cause: result.error, ...(summary ? { summary } : {}) });
+}
+
+/**
+ * `schema.safeParse(input)` that never throws. zod 4.6.7 runs a string's or array's length check
+ * on any value with a `length` property, even after the type check failed, and that check throws a
+ * TypeError when `length` cannot be converted to a number (e.g. `{ length: Object.create(null) }`).
+ * Such an input is not plain data; it gets one issue at the root instead of an exception.
+ * Every `safeParse` of caller input in the library goes through this.
+ * @internal
+ */
+export function safeParse<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  try {
+    return schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+  } catch {
+    const issue = {
+      code: 'custom' as const,
+      path: [],
+      input,
+      message:
+        'expected plain data (JSON values: numbers, strings, booleans, null, arrays and objects), received a value whose properties cannot be read as numbers or text.',
+    };
+    return { success: false, error: new z.ZodError([issue]) } as z.ZodSafeParseResult<z.output<S>>;
+  }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { issueFromZod } from '../errors/fromZod.js';
+import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import { type AssessmentInput, AssessmentSchema } from '../scoring/Assessment.js';
 import { type Cell, cellBoolean, cellNumber, cellText } from './cells.js';
 import { normalizeLabel } from './columns.js';
@@ -151,7 +151,7 @@ export async function readAssessmentFile(
     for (const { value, row } of table.objects) {
       const list = Array.isArray(value) ? value : [value];
       for (const [i, item] of list.entries()) {
-        const parsed = AssessmentSchema.safeParse(item);
+        const parsed = safeParse(AssessmentSchema, item);
         if (parsed.success) assessments.push(item as AssessmentInput);
         else
           fail(
@@ -234,7 +234,7 @@ export async function readAssessmentFile(
     stages[stage] = entry;
   }
   for (const a of byKey.values()) {
-    const parsed = AssessmentSchema.safeParse(a);
+    const parsed = safeParse(AssessmentSchema, a);
     if (parsed.success) assessments.push(a as AssessmentInput);
     else
       fail(

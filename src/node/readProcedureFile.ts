@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { issueFromZod } from '../errors/fromZod.js';
+import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import {
   type ProcedureLevel,
   type ProcedureReviewInput,
@@ -187,7 +187,7 @@ export async function readProcedureFile(
       }
     }
     if (here.length === 0) {
-      const parsed = ProcedureReviewSchema.safeParse(value);
+      const parsed = safeParse(ProcedureReviewSchema, value);
       if (parsed.success) {
         procedures.push(value as ProcedureReviewInput);
         continue;

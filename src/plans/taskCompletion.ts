@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type IsoDate, IsoDateSchema } from '../calendar/dates.js';
-import { describeValue, parseWith } from '../errors/fromZod.js';
+import { describeValue, parseWith, safeParse } from '../errors/fromZod.js';
 import { Dec, rateOrNull } from '../numeric/decimal.js';
 import { type CountInput, CountSchema } from '../numeric/schemas.js';
 import { type Plan, type PlanInput, PlanSchema, PlanTaskListSchema } from './Plan.js';
@@ -147,14 +147,14 @@ export const TaskCompletionInputSchema = z
       return z.NEVER;
     }
     if (Array.isArray(value)) {
-      const r = PlanTaskListSchema.safeParse(value);
+      const r = safeParse(PlanTaskListSchema, value);
       return forward(r, addIssue) && r.success ? { source: 'tasks', tasks: r.data } : z.NEVER;
     }
     if (Object.hasOwn(value, 'tasks')) {
-      const r = PlanSchema.safeParse(value);
+      const r = safeParse(PlanSchema, value);
       return forward(r, addIssue) && r.success ? { source: 'plan', plan: r.data } : z.NEVER;
     }
-    const r = TaskCountsSchema.safeParse(value);
+    const r = safeParse(TaskCountsSchema, value);
     return forward(r, addIssue) && r.success ? { source: 'counts', ...r.data } : z.NEVER;
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue, parseWith } from '../errors/fromZod.js';
+import { describeValue, parseWith, safeParse } from '../errors/fromZod.js';
 import { Dec, rateOrNull, toDec, toNum, ZERO } from '../numeric/decimal.js';
 import {
   type ProcedureLevel,
@@ -138,8 +138,8 @@ export const TimeReductionInputSchema = z
       return z.NEVER;
     }
     const result = Array.isArray(value)
-      ? ProcedureReviewListSchema.safeParse(value)
-      : ProcedureReviewSchema.safeParse(value);
+      ? safeParse(ProcedureReviewListSchema, value)
+      : safeParse(ProcedureReviewSchema, value);
     if (result.success) return result.data;
     for (const issue of result.error.issues)
       ctx.addIssue(issue as unknown as Parameters<typeof ctx.addIssue>[0]);

@@ -9,7 +9,7 @@ import { type DossierStats, DossierStatsSchema } from '../dossiers/DossierStats.
 import { postalReturnRateOf } from '../dossiers/postalReturnRate.js';
 import { type TimelinessBasis, timelinessOf } from '../dossiers/timeliness.js';
 import type { CchcIssue } from '../errors/CchcError.js';
-import { issueFromZod } from '../errors/fromZod.js';
+import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import { DEFAULT_OPTIONS, indicatorRatio, progressFromStats } from '../indexes/portal766/compute.js';
 import type { Portal766IndicatorId } from '../indexes/portal766/definitions.js';
 import { INDICATOR_SCHEMAS } from '../indexes/portal766/Portal766Input.js';
@@ -129,7 +129,7 @@ function parseData<S extends z.ZodType>(
   key: string,
   issues: CchcIssue[],
 ): z.output<S> | undefined {
-  const r = schema.safeParse(value);
+  const r = safeParse(schema, value);
   if (r.success) return r.data;
   for (const i of r.error.issues) {
     const issue = issueFromZod(i, value);
@@ -216,7 +216,7 @@ function portalMeasure(
   }
   if (found === undefined) return undefined;
   const schema = INDICATOR_SCHEMAS[id];
-  const r = schema.safeParse(found.counts);
+  const r = safeParse(schema, found.counts);
   if (!r.success) {
     for (const i of r.error.issues) {
       const issue = issueFromZod(i, found.counts);

@@ -1,5 +1,5 @@
 import type { CchcIssue } from '../errors/CchcError.js';
-import { issueFromZod } from '../errors/fromZod.js';
+import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import { type Dec, ZERO } from '../numeric/decimal.js';
 import { decOrNull, obj, type Path, type Push } from './kinds/common.js';
 import { checkCountTiersRule } from './kinds/countTiers.js';
@@ -66,7 +66,7 @@ const RULE_CHECKS: Record<
 export function validateRuleSet(json: unknown): ValidateRuleSetResult {
   const issues: CchcIssue[] = [];
   const warnings: CchcIssue[] = [];
-  const parsed = RuleSetSchema.safeParse(json);
+  const parsed = safeParse(RuleSetSchema, json);
   if (!parsed.success) for (const issue of parsed.error.issues) issues.push(issueFromZod(issue, json));
   checkSemantics(
     json,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CchcError, type CchcIssue, isCchcError } from '../errors/CchcError.js';
-import { issueFromZod, parseWith } from '../errors/fromZod.js';
+import { issueFromZod, parseWith, safeParse } from '../errors/fromZod.js';
 import { type Dec, toDec, toNum } from '../numeric/decimal.js';
 import type { Plan, PlanNode } from '../rules/compile.js';
 import { planOf } from '../rules/defineRuleSet.js';
@@ -160,7 +160,7 @@ export function scoreCohort(
 ): CohortResult {
   const plan = planOf(ruleSet);
   const opts = parseWith(OptionsSchema, options, 'INVALID_OPTIONS');
-  const list = z.array(z.unknown()).safeParse(assessments);
+  const list = safeParse(z.array(z.unknown()), assessments);
   if (!list.success)
     throw new CchcError(
       'INVALID_ASSESSMENT',

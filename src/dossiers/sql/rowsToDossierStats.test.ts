@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectCchcError } from '../../../test/helpers/cchcError.js';
 import { CchcError } from '../../errors/CchcError.js';
 import { mergeDossierStats } from '../mergeDossierStats.js';
 import { dossierStatsSql, META_COLUMNS, STATS_COLUMNS } from './dossierStatsSql.js';
@@ -154,5 +155,33 @@ describe('rowsToDossierStats', () => {
     const rows = Object.freeze([Object.freeze(row({ unit: 'a', month: '2024-03', online: 1n }))]);
     const s = rowsToDossierStats(rows, byUnitMonth);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+});
+
+describe('rowsToDossierStats: a malformed query (found by fuzzing)', () => {
+  const query = {
+    groupBy: [],
+    period: { from: '2024-03-01', to: '2024-03-31' },
+    asOf: '2024-03-31',
+    missingDueAtIsError: false,
+    checksDuplicateIds: false,
+  };
+  it.each([
+    ['a null-prototype dimension', { ...query, groupBy: [Object.create(null)] }, ['query', 'groupBy', 0]],
+    ['an unknown dimension', { ...query, groupBy: ['agency'] }, ['query', 'groupBy', 0]],
+    ['a null period', { ...query, period: null }, ['query', 'period']],
+    [
+      'a NaN period start',
+      { ...query, period: { from: Number.NaN, to: '2024-03-31' } },
+      ['query', 'period', 'from'],
+    ],
+    ['an asOf that is not text', { ...query, asOf: Number.POSITIVE_INFINITY }, ['query', 'asOf']],
+    [
+      'a flag that is not a boolean',
+      { ...query, checksDuplicateIds: 'yes' },
+      ['query', 'checksDuplicateIds'],
+    ],
+  ])('refuses %s with INVALID_OPTIONS', (_name, bad, path) => {
+    expectCchcError(() => rowsToDossierStats([], bad as never), 'INVALID_OPTIONS', path);
   });
 });

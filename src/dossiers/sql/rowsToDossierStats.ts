@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../../calendar/dates.js';
 import { CchcError } from '../../errors/CchcError.js';
-import { describeValue } from '../../errors/fromZod.js';
+import { describeValue, parseWith } from '../../errors/fromZod.js';
 import type { DossierStats } from '../DossierStats.js';
 import type { DossierGroup, DossierGroupBy, DossierGroupKey, DossierSummary } from '../summarizeDossiers.js';
 import { type DossierStatsSql, META_COLUMNS, STATS_COLUMNS } from './dossierStatsSql.js';
@@ -23,6 +25,17 @@ export type DossierStatsRowsQuery = Pick<
 
 const COUNT_COLUMNS = [...STATS_COLUMNS, ...META_COLUMNS] as const;
 type CountColumn = (typeof COUNT_COLUMNS)[number];
+
+/** The part of a {@link DossierStatsSql} that reading its rows needs, checked as options. */
+const RowsQueryArgsSchema = z.object({
+  query: z.object({
+    groupBy: z.array(z.enum(['unit', 'procedure', 'month'])),
+    period: z.strictObject({ from: IsoDateSchema, to: IsoDateSchema }),
+    asOf: z.string(),
+    missingDueAtIsError: z.boolean(),
+    checksDuplicateIds: z.boolean(),
+  }),
+});
 
 function bad(path: (string | number)[], message: string): CchcError {
   return new CchcError('INVALID_INPUT', [{ path, message }]);
@@ -139,6 +152,7 @@ export function rowsToDossierStats(
       { path: ['query'], message: 'expected the query object returned by dossierStatsSql.' },
     ]);
   }
+  parseWith(RowsQueryArgsSchema, { query }, 'INVALID_OPTIONS');
   if (!Array.isArray(rows)) {
     throw bad(['rows'], `expected an array of rows, received ${describeValue(rows)}.`);
   }
