@@ -111,7 +111,7 @@ function scanDecimals(value: unknown, acc: { d: number }): void {
 function compileRule(rule: Rule, leaf: LeafInfo, scale: number): CompiledRule {
   switch (rule.kind) {
     case 'manual':
-      return { kind: 'manual', c: compileManual(rule, leaf) };
+      return { kind: 'manual', c: compileManual(rule, leaf, scale) };
     case 'yes-no':
       return { kind: 'yes-no', c: compileYesNo(rule, leaf, scale) };
     case 'options':

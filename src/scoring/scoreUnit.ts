@@ -66,7 +66,9 @@ function checkValue(node: PlanNode, value: unknown): string | null {
     case 'tiers':
     case 'proportional':
     case 'normalized-to-best':
-      return value === null || decOrNull(value) !== null
+      return value === null ||
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        decOrNull(value) !== null
         ? null
         : 'expected a number (rates as ratios, e.g. 0.975) or a JS-notation numeric string, or null when nothing arose.';
     case 'count-tiers':
@@ -80,6 +82,155 @@ function checkValue(node: PlanNode, value: unknown): string | null {
   }
 }
 
+// The fast reader: a hand-written check that accepts only what AssessmentSchema accepts (and whose
+// output the engine reads the same way), so bulk scoring does not pay for zod on every unit.
+// Anything unusual (numeric strings that the schema trims, survey values, symbol or inherited keys,
+// non-plain objects) returns null and goes through the schema, so error issues are always zod's.
+
+const STAGE_NAMES: ReadonlySet<string> = new Set([
+  'self',
+  'superior',
+  'survey',
+  'appraisal-1',
+  'appraisal-2',
+  'appraisal-3',
+  'appraisal-4',
+  'appraisal-5',
+  'appraisal-6',
+  'appraisal-7',
+  'appraisal-8',
+  'appraisal-9',
+]);
+
+const LEVELS: ReadonlySet<string> = new Set(['bo', 'tinh', 'so', 'huyen', 'xa', 'phong']);
+
+/** A plain data object: `{}` literal or JSON.parse output, without symbol keys. */
+function plain(v: unknown): v is Record<string, unknown> {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Object.getOwnPropertySymbols(v).length === 0
+  );
+}
+
+function optString(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+
+function optBool(v: unknown): boolean {
+  return v === undefined || typeof v === 'boolean';
+}
+
+function stringArray(v: unknown): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+function fastEntry(e: unknown): boolean {
+  if (!plain(e)) return false;
+  for (const k in e) {
+    switch (k) {
+      case 'value':
+      case 'notApplicable':
+      case 'note':
+      case 'evidence':
+      case 'explanationRequested':
+      case 'explanation':
+        break;
+      default:
+        return false;
+    }
+  }
+  const v = e.value;
+  if (
+    v !== undefined &&
+    v !== null &&
+    typeof v !== 'string' &&
+    typeof v !== 'boolean' &&
+    !(typeof v === 'number' && Number.isFinite(v)) &&
+    !stringArray(v)
+  )
+    return false;
+  return (
+    optBool(e.notApplicable) &&
+    optString(e.note) &&
+    optString(e.explanation) &&
+    optBool(e.explanationRequested) &&
+    (e.evidence === undefined || stringArray(e.evidence))
+  );
+}
+
+function fastEntries(entries: unknown): boolean {
+  if (!plain(entries)) return false;
+  for (const id in entries) {
+    if (id === '__proto__' || !Object.hasOwn(entries, id)) return false;
+    const stages = entries[id];
+    if (!plain(stages)) return false;
+    for (const stage in stages) {
+      if (!STAGE_NAMES.has(stage) || !Object.hasOwn(stages, stage)) return false;
+      if (!fastEntry(stages[stage])) return false;
+    }
+  }
+  return true;
+}
+
+function fastData(data: unknown): boolean {
+  if (data === undefined) return true;
+  if (!plain(data)) return false;
+  for (const k in data) {
+    if (k !== 'dossiers' && k !== 'plan' && k !== 'procedures' && k !== 'values') return false;
+  }
+  const values = data.values;
+  if (values === undefined) return true;
+  if (!plain(values)) return false;
+  for (const k in values) {
+    if (k === '__proto__' || !Object.hasOwn(values, k)) return false;
+    const v = values[k];
+    // Numeric strings are trimmed by the schema: leave them to it.
+    if (v !== null && !(typeof v === 'number' && Number.isFinite(v))) return false;
+  }
+  return true;
+}
+
+/** The assessment as the schema would output it, or `null` when the fast check is not sure. */
+function readAssessmentFast(input: unknown): Assessment | null {
+  if (!plain(input)) return null;
+  for (const k in input) {
+    switch (k) {
+      case 'unit':
+      case 'period':
+      case 'ruleSet':
+      case 'data':
+      case 'entries':
+        break;
+      default:
+        return null;
+    }
+  }
+  const unit = input.unit;
+  if (!plain(unit)) return null;
+  for (const k in unit) if (k !== 'id' && k !== 'name' && k !== 'level') return null;
+  if (typeof unit.id !== 'string' || unit.id.length === 0 || !optString(unit.name)) return null;
+  if (unit.level !== undefined && !(typeof unit.level === 'string' && LEVELS.has(unit.level))) return null;
+  if (typeof input.period !== 'string' || input.period.length === 0) return null;
+  const rs = input.ruleSet;
+  if (rs !== undefined) {
+    if (!plain(rs)) return null;
+    for (const k in rs) if (k !== 'id' && k !== 'version') return null;
+    if (typeof rs.id !== 'string' || typeof rs.version !== 'string') return null;
+  }
+  if (!fastData(input.data)) return null;
+  const entries = input.entries === undefined ? {} : input.entries;
+  if (!fastEntries(entries)) return null;
+  const out: Record<string, unknown> = { unit, period: input.period };
+  if (rs !== undefined) out.ruleSet = rs;
+  if (input.data !== undefined) out.data = input.data;
+  out.entries = entries;
+  return out as Assessment;
+}
+
 /**
  * Validates an assessment against a compiled rule set, collecting every issue. Internal: the
  * engine (scoreUnit, scoreCohort) calls it once per assessment.
@@ -89,15 +240,18 @@ export function prepareAssessment(
   plan: Plan,
   input: unknown,
 ): { assessment: Assessment; measures: MeasureValues } {
-  const parsed = AssessmentSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new CchcError(
-      'INVALID_ASSESSMENT',
-      parsed.error.issues.map((i) => issueFromZod(i, input)),
-      { cause: parsed.error, summary: 'the assessment is not valid.' },
-    );
+  let a = readAssessmentFast(input);
+  if (a === null) {
+    const parsed = AssessmentSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new CchcError(
+        'INVALID_ASSESSMENT',
+        parsed.error.issues.map((i) => issueFromZod(i, input)),
+        { cause: parsed.error, summary: 'the assessment is not valid.' },
+      );
+    }
+    a = parsed.data;
   }
-  const a = parsed.data;
   const issues: CchcIssue[] = [];
   const rs = plan.ruleSet;
   if (a.ruleSet && (a.ruleSet.id !== rs.id || a.ruleSet.version !== rs.version))
@@ -110,7 +264,9 @@ export function prepareAssessment(
       path: ['unit', 'level'],
       message: `the unit level "${a.unit.level}" differs from the rule set's level "${rs.level}".`,
     });
-  for (const [id, stages] of Object.entries(a.entries)) {
+  const entries = a.entries;
+  for (const id in entries) {
+    const stages = entries[id]!;
     const node = plan.byId.get(id);
     if (node === undefined) {
       issues.push({
@@ -126,9 +282,10 @@ export function prepareAssessment(
       });
       continue;
     }
-    for (const [stage, entry] of Object.entries(stages)) {
-      const path = ['entries', id, stage];
+    for (const stage in stages) {
+      const entry = stages[stage]!;
       if (!node.stages.includes(stage)) {
+        const path = ['entries', id, stage];
         issues.push({
           path,
           message: `stage "${stage}" does not apply to "${id}" (assessed by "${node.assessor}"): expected ${node.stages.map((s) => `"${s}"`).join(', ')}.`,
@@ -137,7 +294,7 @@ export function prepareAssessment(
       }
       if (entry.notApplicable === true && entry.value !== undefined) {
         issues.push({
-          path: [...path, 'value'],
+          path: ['entries', id, stage, 'value'],
           message: 'give either a value or "notApplicable: true", not both.',
         });
         continue;
@@ -145,7 +302,7 @@ export function prepareAssessment(
       if (entry.value !== undefined) {
         const problem = checkValue(node, entry.value);
         if (problem !== null)
-          issues.push({ path: [...path, 'value'], message: `${problem} (rule "${node.kind}")` });
+          issues.push({ path: ['entries', id, stage, 'value'], message: `${problem} (rule "${node.kind}")` });
       }
     }
   }
@@ -377,7 +534,7 @@ export function scoreWithPlan(
   const rebase = rs.notApplicable === 'rebase';
   const nodes = plan.nodes;
   const aggs: Agg[] = new Array(nodes.length);
-  const leafOut: (Partial<NodeScore> | undefined)[] = new Array(nodes.length);
+  const leafOut: (Record<string, unknown> | undefined)[] = new Array(nodes.length);
   const leafOutcome: (Outcome | undefined)[] = new Array(nodes.length);
   const byAssessor = new Map<Assessor, Agg>();
   const maxByAssessor = new Map<Assessor, number>();
@@ -425,10 +582,15 @@ export function scoreWithPlan(
         if (source?.startsWith('appraisal-') && out.status === 'scored') {
           g.delta = new Acc();
           g.delta.scaled = 0;
-          const d = ptsDec(out.points!, scale).minus(ptsDec(selfOut.points!, scale));
-          const s = d.times(scale);
-          if (s.isInteger()) g.delta.scaled = s.toNumber();
-          else g.delta.dec = d;
+          const op = out.points!;
+          const sp = selfOut.points!;
+          if (op.scaled !== null && sp.scaled !== null) g.delta.scaled = op.scaled - sp.scaled;
+          else {
+            const d = ptsDec(op, scale).minus(ptsDec(sp, scale));
+            const s = d.times(scale);
+            if (s.isInteger()) g.delta.scaled = s.toNumber();
+            else g.delta.dec = d;
+          }
         }
       }
     }
@@ -447,15 +609,13 @@ export function scoreWithPlan(
         }
       }
     }
-    leafOut[i] = {
-      source,
-      measured: out.measured,
-      ...(out.explanation ? { explanation: out.explanation } : {}),
-      ...(out.next && node.section !== 'deductions' ? { next: out.next } : {}),
-      ...(effective?.note !== undefined ? { note: effective.note } : {}),
-      ...(evidence ? { evidence } : {}),
-      ...(requested ? { explanationRequested: true } : {}),
-    };
+    const lo: Record<string, unknown> = { source, measured: out.measured };
+    if (out.explanation) lo.explanation = out.explanation;
+    if (out.next && node.section !== 'deductions') lo.next = out.next;
+    if (effective?.note !== undefined) lo.note = effective.note;
+    if (evidence) lo.evidence = evidence;
+    if (requested) lo.explanationRequested = true;
+    leafOut[i] = lo;
     if (node.section === 'criteria') {
       let a = byAssessor.get(node.assessor);
       if (a === undefined) {
@@ -482,7 +642,7 @@ export function scoreWithPlan(
     const points = g.points.pts(scale);
     const am = rebase ? node.maxScaled - g.naMax : node.maxScaled;
     const leaf = leafOutcome[i];
-    const base = {
+    const base: Record<string, unknown> = {
       id: node.id,
       name: node.name,
       parentId: node.parentId,
@@ -504,7 +664,12 @@ export function scoreWithPlan(
       selfPoints: g.self ? num(g.self.pts(scale), scale) : null,
       appraisalDelta: g.delta ? num(g.delta.pts(scale), scale) : null,
     } satisfies NodeScore;
-    reportNodes[i] = Object.freeze(leaf ? { ...base, ...leafOut[i] } : base) as NodeScore;
+    if (leaf) {
+      // The leaf's own fields: source and measured in place, the optional ones after, in order.
+      const lo = leafOut[i] as Record<string, unknown>;
+      for (const k in lo) base[k] = lo[k];
+    }
+    reportNodes[i] = Object.freeze(base) as unknown as NodeScore;
   }
 
   // Totals.

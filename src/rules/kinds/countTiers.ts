@@ -90,6 +90,8 @@ export function checkCountTiersRule(
 
 /** @internal */
 export function checkCountValue(value: unknown): string | null {
+  // A whole number ≥ 0 (not -0, which the exact check rejects as negative).
+  if (typeof value === 'number' && Number.isInteger(value) && (value > 0 || Object.is(value, 0))) return null;
   const d = decOrNull(value);
   if (d?.isInteger() && !d.isNegative()) return null;
   return 'expected a whole number ≥ 0 (a count), or null when nothing arose.';

@@ -43,11 +43,40 @@ export type ManualRule = z.output<typeof ManualRuleSchema>;
 export interface CompiledManual {
   readonly step: Dec | null;
   readonly max: Dec;
+  /** The rule set's scale, and max and step × scale when whole (else `null`): the fast check. */
+  readonly scale: number;
+  readonly maxScaled: number | null;
+  readonly stepScaled: number | null;
 }
 
 /** @internal */
-export function compileManual(rule: ManualRule, leaf: LeafInfo): CompiledManual {
-  return { step: rule.step === undefined ? null : toDec(rule.step), max: leaf.max };
+export function compileManual(rule: ManualRule, leaf: LeafInfo, scale = 1): CompiledManual {
+  const step = rule.step === undefined ? null : toDec(rule.step);
+  return {
+    step,
+    max: leaf.max,
+    scale,
+    maxScaled: mkPts(leaf.max, scale).scaled,
+    stepScaled: step === null ? null : step.isZero() ? null : mkPts(step, scale).scaled,
+  };
+}
+
+/** 2^49: below it, two decimals one scaled unit apart are more than two ulps apart. */
+const SCALED_LIMIT = 562_949_953_421_312;
+
+/**
+ * The exact scaled integer of a number, or `null`. When `value × scale` is a whole number `k`
+ * below 2^49 that divides back to `value`, the decimal `k / scale` is the only one with that many
+ * decimals whose nearest double is `value` (doubles there are spaced less than an eighth of a
+ * scaled unit), so it is the number's shortest decimal, the value the Decimal path reads. `-0` is
+ * left to the exact path.
+ * @internal
+ */
+export function scaledOf(value: number, scale: number): number | null {
+  const k = value * scale;
+  if (!Number.isInteger(k) || k > SCALED_LIMIT || k < -SCALED_LIMIT || k / scale !== value) return null;
+  if (k === 0 && Object.is(value, -0)) return null;
+  return k;
 }
 
 /** @internal */
@@ -69,6 +98,11 @@ export function checkManualRule(
 
 /** @internal */
 export function checkManualValue(value: unknown, c: CompiledManual): string | null {
+  if (typeof value === 'number' && c.maxScaled !== null && (c.step === null || c.stepScaled !== null)) {
+    const k = scaledOf(value, c.scale);
+    if (k !== null && k >= 0 && k <= c.maxScaled && (c.stepScaled === null || k % c.stepScaled === 0))
+      return null;
+  }
   const v = decOrNull(value);
   if (v === null) return 'expected the points given, as a number (or a JS-notation numeric string).';
   if (v.isNegative() || v.gt(c.max))
