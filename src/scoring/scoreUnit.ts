@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CchcError, type CchcIssue } from '../errors/CchcError.js';
-import { issueFromZod, parseWith } from '../errors/fromZod.js';
+import { issueFromZod, parseWith, safeParse } from '../errors/fromZod.js';
 import { type Dec, roundHalfUp, toDec, toNum } from '../numeric/decimal.js';
 import { DecimalInputSchema } from '../numeric/schemas.js';
 import type { Plan, PlanNode } from '../rules/compile.js';
@@ -242,7 +242,7 @@ export function prepareAssessment(
 ): { assessment: Assessment; measures: MeasureValues } {
   let a = readAssessmentFast(input);
   if (a === null) {
-    const parsed = AssessmentSchema.safeParse(input);
+    const parsed = safeParse(AssessmentSchema, input);
     if (!parsed.success) {
       throw new CchcError(
         'INVALID_ASSESSMENT',

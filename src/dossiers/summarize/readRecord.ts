@@ -6,7 +6,7 @@
  * @module
  */
 import { CchcError, type CchcIssue } from '../../errors/CchcError.js';
-import { issueFromZod } from '../../errors/fromZod.js';
+import { issueFromZod, safeParse } from '../../errors/fromZod.js';
 import { DossierRecordSchema } from '../DossierRecord.js';
 import { localDay, parseTimestamp } from './timestamp.js';
 
@@ -240,7 +240,7 @@ export function readRecord(
 ): void {
   if (!readFast(value, offset, s)) {
     const prefix = pathOf(root, index);
-    const result = DossierRecordSchema.safeParse(value);
+    const result = safeParse(DossierRecordSchema, value);
     if (!result.success) {
       const issues = result.error.issues.map((issue) => {
         const own = issueFromZod(issue, value);
