@@ -48,10 +48,8 @@ function newMoon(k: number): number {
   c1 = c1 - 0.0074 * Math.sin(DR * (M - Mpr)) + 0.0004 * Math.sin(DR * (2 * F + M));
   c1 = c1 - 0.0004 * Math.sin(DR * (2 * F - M)) - 0.0006 * Math.sin(DR * (2 * F + Mpr));
   c1 = c1 + 0.001 * Math.sin(DR * (2 * F - Mpr)) + 0.0005 * Math.sin(DR * (2 * Mpr + M));
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  // ΔT for T ≥ −11 (after the year 800): the calendar's years 2000–2100 have T ≈ 1–2.
+  const deltaT = -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + c1 - deltaT;
 }
 
@@ -136,10 +134,10 @@ export function lunarToDayNumber(year: number, month: number, day: number, leap:
 export function tetOf(year: number): { tet: number; eveLunarDay: 29 | 30 } {
   const tet = lunarToDayNumber(year, 1, 1, false)!;
   // Month 12 (or a leap month 12) is the month just before: its first day is the previous new moon.
+  // Tết is the day of new moon k (a true new moon lies within a day of the mean one, far less than
+  // half a lunation, so the rounding finds k), hence new moon k − 1 starts the month before it.
   const k = Math.round((tet + JD_UNIX_EPOCH - 2_415_021.076998695) / SYNODIC_MONTH);
-  let prevStart = getNewMoonDay(k - 1);
-  if (prevStart >= tet + JD_UNIX_EPOCH) prevStart = getNewMoonDay(k - 2);
-  else if (getNewMoonDay(k) < tet + JD_UNIX_EPOCH) prevStart = getNewMoonDay(k);
+  const prevStart = getNewMoonDay(k - 1);
   return { tet, eveLunarDay: tet + JD_UNIX_EPOCH - prevStart === 30 ? 30 : 29 };
 }
 

@@ -72,12 +72,14 @@ export function parsePercent(text: string, options?: ParsePercentOptions): numbe
       },
     ]);
   }
-  const ratio = readDecimal(match ? (match[1] ?? '') : t, read, 'percentage').div(100);
+  const ratio = readDecimal(match ? match[1]! : t, read, 'percentage').div(100);
   if (!ratio.isZero() && ratio.toNumber() === 0) {
+    // Only a ratio below 2.5e-324 becomes 0, i.e. a percentage written with over 300 zeros after the
+    // separator (exponent notation is refused): such a text is always longer than 40 characters.
     throw new CchcError('INVALID_NUMBER_TEXT', [
       {
         path: ['text'],
-        message: `expected a percentage whose ratio a JS number can hold, received ${JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t)}, which is too small (the smallest JS number is 5e-324).`,
+        message: `expected a percentage whose ratio a JS number can hold, received ${JSON.stringify(`${t.slice(0, 40)}…`)}, which is too small (the smallest JS number is 5e-324).`,
       },
     ]);
   }

@@ -90,24 +90,21 @@ export interface TimeReductionResult {
  */
 export type TimeReductionInput = ProcedureReviewInput | readonly ProcedureReviewInput[];
 
-const ProcedureReviewListSchema = z
-  .array(ProcedureReviewSchema, {
-    error: (iss) => `expected a list of procedures, received ${describeValue(iss.input)}.`,
-  })
-  .superRefine((list, ctx) => {
-    const first = list[0];
-    if (first === undefined) return;
-    list.forEach((review, i) => {
-      if (review.unit !== first.unit) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'unit'],
-          message: `expected the same unit as the first procedure ('${first.unit}'), received '${review.unit}': times in different units are never converted, so give them all in one unit (a missing unit means 'working-days').`,
-          input: review.unit,
-        });
-      }
-    });
+// Only ever given an array (TimeReductionInputSchema checks first), so it needs no type message.
+const ProcedureReviewListSchema = z.array(ProcedureReviewSchema).superRefine((list, ctx) => {
+  const first = list[0];
+  if (first === undefined) return;
+  list.forEach((review, i) => {
+    if (review.unit !== first.unit) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'unit'],
+        message: `expected the same unit as the first procedure ('${first.unit}'), received '${review.unit}': times in different units are never converted, so give them all in one unit (a missing unit means 'working-days').`,
+        input: review.unit,
+      });
+    }
   });
+});
 
 /**
  * Validates the input of {@link timeReduction}: one reviewed procedure, or a list of them all in the
