@@ -55,6 +55,8 @@ export interface PlanNode {
   readonly kind: string;
   readonly measure: string | null;
   readonly basis: string | null;
+  /** `measure|basis`: the key of the leaf's value among the computed measures. */
+  readonly measureKey: string;
 }
 
 /** The compiled plan of a rule set. @internal */
@@ -73,9 +75,56 @@ export interface Plan {
   readonly deductionCap: Pts | null;
   readonly bands: readonly { readonly label: string; readonly minPercent: number }[];
   readonly measures: readonly string[];
+  /**
+   * When every measure is a `values.<name>` one: each measure key with its name in `data.values`
+   * (the scorer then reads them without the measure calculators); otherwise `null`.
+   */
+  readonly valueMeasures: readonly (readonly [key: string, name: string])[] | null;
 }
 
 const MAX_SCALE_DECIMALS = 10;
+
+/**
+ * The finest scale used: points are carried as integers × 10^k with k up to this, so that points
+ * such as 0.75 × 0.9375 = 0.703125 (a proportional rule on a rate with 4 decimals) stay integers.
+ */
+const MAX_FINE_DECIMALS = 12;
+
+/**
+ * Bound on |points| × scale for every sum the scorer forms (2^44): sums, differences and × 100
+ * (percentages) stay exact safe integers, and manual points × scale stay below 2^49 (`scaledOf`).
+ */
+const FINE_LIMIT = 2 ** 44;
+
+/** An upper bound of any sum of points of the rule set: the total, the caps and every node's maximum. */
+function pointsBound(ruleSet: RuleSet): Dec {
+  let sum = toDec(ruleSet.total).abs();
+  const walk = (n: RuleNode): void => {
+    if (n.max !== undefined) sum = sum.plus(toDec(n.max).abs());
+    if (n.children) for (const c of n.children) walk(c);
+  };
+  for (const n of ruleSet.children) walk(n);
+  for (const section of [ruleSet.bonus, ruleSet.deductions]) {
+    if (section === undefined) continue;
+    if (section.cap !== undefined) sum = sum.plus(toDec(section.cap).abs());
+    for (const n of section.children) walk(n);
+  }
+  return sum;
+}
+
+/**
+ * Decimals of the plan's scale: at least those of the rule set's own points (as before), and as
+ * many more (up to {@link MAX_FINE_DECIMALS}) as keep every sum below {@link FINE_LIMIT}. Every
+ * quantity the scorer reports is the same whatever the scale (a scaled integer divided once by a
+ * power of ten is the correctly rounded value; Decimal points are exact), so a finer scale only
+ * lets more points take the integer path.
+ */
+function scaleDecimals(ruleSet: RuleSet, own: number): number {
+  const bound = pointsBound(ruleSet);
+  let k = own;
+  while (k < MAX_FINE_DECIMALS && bound.times(10 ** (k + 1)).lte(FINE_LIMIT)) k += 1;
+  return k;
+}
 
 function decimalsOf(value: unknown, acc: { d: number }): void {
   if (typeof value === 'number' || typeof value === 'string') {
@@ -145,7 +194,7 @@ function stagesFor(assessor: Assessor, rounds: number): string[] {
 export function compilePlan(ruleSet: RuleSet): Plan {
   const acc = { d: 0 };
   scanDecimals(ruleSet, acc);
-  const scale = 10 ** Math.min(acc.d, MAX_SCALE_DECIMALS);
+  const scale = 10 ** scaleDecimals(ruleSet, Math.min(acc.d, MAX_SCALE_DECIMALS));
   const nodes: PlanNode[] = [];
   const measures = new Set<string>();
   const build = (
@@ -209,6 +258,7 @@ export function compilePlan(ruleSet: RuleSet): Plan {
       kind: rule ? rule.kind : 'group',
       measure,
       basis: node.rule && 'basis' in node.rule ? (node.rule.basis ?? null) : null,
+      measureKey: '',
     };
     return { index, max };
   };
@@ -227,6 +277,7 @@ export function compilePlan(ruleSet: RuleSet): Plan {
       ...n,
       childIds: n.children.map((c) => nodes[c]!.id),
       parentId: n.parent < 0 ? null : nodes[n.parent]!.id,
+      measureKey: `${n.measure}|${n.basis ?? ''}`,
     };
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -246,5 +297,8 @@ export function compilePlan(ruleSet: RuleSet): Plan {
     deductionCap: ruleSet.deductions?.cap === undefined ? null : mkPts(toDec(ruleSet.deductions.cap), scale),
     bands: [...(ruleSet.bands ?? [])].sort((a, b) => b.minPercent - a.minPercent),
     measures: [...measures],
+    valueMeasures: [...measures].every((k) => k.startsWith('values.'))
+      ? [...measures].map((k) => [k, k.split('|')[0]!.slice(7)] as const)
+      : null,
   };
 }

@@ -71,8 +71,8 @@ export function fmtPoints(value: Dec | number, env: Env, locale: Locale): string
 }
 
 /** "0,75/1 điểm" / "0.75/1 points". @internal */
-export function ofMax(points: Pts | null, max: Dec, env: Env, locale: Locale): string {
-  const p = points === null ? 0 : ptsNumOrDec(points, env.scale);
+export function ofMax(points: Pts, max: Dec, env: Env, locale: Locale): string {
+  const p = ptsNumOrDec(points, env.scale);
   return `${fmtPoints(p, env, locale)}/${fmtPoints(max, env, locale)} ${locale === 'vi' ? 'điểm' : 'points'}`;
 }
 
@@ -87,11 +87,6 @@ export function mkPts(value: Dec, scale: number): Pts {
   const s = value.times(scale);
   if (s.isInteger() && s.abs().lte(Number.MAX_SAFE_INTEGER)) return { scaled: s.toNumber() || 0, dec: null };
   return { scaled: null, dec: value };
-}
-
-/** Points from a scaled integer. @internal */
-export function scaledPts(scaled: number): Pts {
-  return { scaled, dec: null };
 }
 
 /** Exact points as a Decimal. @internal */
@@ -121,6 +116,42 @@ export function ptsMinus(a: Pts, b: Pts, scale: number): Pts {
   return mkPts(ptsDec(a, scale).minus(ptsDec(b, scale)), scale);
 }
 
+/** 10^0 … 10^22, exact doubles. @internal */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** 2^49: below it, two decimals one scaled unit apart are more than two ulps apart. */
+const SCALED_LIMIT = 562_949_953_421_312;
+
+/**
+ * The fewest decimals `k` (at most 15) such that `value` is exactly the decimal
+ * `value × 10^k / 10^k` that `toDec(value)` reads, or `-1`. As in `scaledOf` (manual.ts): when
+ * `value × 10^k` is a whole number below 2^49 that divides back to `value`, that decimal is the
+ * only one with k decimals whose nearest double is `value`, hence its shortest decimal. `-0` is -1.
+ * @internal
+ */
+export function scaledDecimalsOf(value: number): number {
+  if (Object.is(value, -0)) return -1;
+  for (let k = 0; k <= 15; k++) {
+    const p = POW10[k]!;
+    const n = value * p;
+    if (n > SCALED_LIMIT || n < -SCALED_LIMIT) return -1;
+    if (Number.isInteger(n) && n / p === value) return k;
+  }
+  return -1;
+}
+
+/** A Decimal as the JS number that reads back as the same decimal, or `null`. @internal */
+export function exactNumber(d: Dec): number | null {
+  const n = d.toNumber();
+  return Number.isFinite(n) && new Dec(n).eq(d) ? n : null;
+}
+
+/** A whole Decimal as a safe integer, or `null`. @internal */
+export function intOf(d: Dec): number | null {
+  if (!d.isInteger() || d.abs().gt(Number.MAX_SAFE_INTEGER)) return null;
+  return d.toNumber();
+}
+
 /** Zero points. @internal */
 export const ZERO_PTS: Pts = Object.freeze({ scaled: 0, dec: null });
 
@@ -134,6 +165,22 @@ export function mkNext(
   env: Env,
 ): NextStep {
   const gain = ptsMinus(points, current, env.scale);
+  return {
+    value: typeof value === 'number' ? value : toNum(value),
+    comparison,
+    points: ptsNum(points, env.scale),
+    gain: ptsNum(gain, env.scale),
+    explanation: env.explain ? nextExplanation(value, comparison, gain, display, env) : { vi: '', en: '' },
+  };
+}
+
+function nextExplanation(
+  value: Dec | number,
+  comparison: NextStep['comparison'],
+  gain: Pts,
+  display: 'percent' | 'number',
+  env: Env,
+): { vi: string; en: string } {
   const v = (l: Locale) => fmtValue(value, display, env, l, true);
   const g = (l: Locale) => fmtPoints(ptsNumOrDec(gain, env.scale), env, l);
   let vi: string;
@@ -156,13 +203,5 @@ export function mkNext(
       en = `Bring it below ${v('en')}`;
       break;
   }
-  return {
-    value: typeof value === 'number' ? value : toNum(value),
-    comparison,
-    points: ptsNum(points, env.scale),
-    gain: ptsNum(gain, env.scale),
-    explanation: env.explain
-      ? { vi: `${vi} để được thêm ${g('vi')} điểm`, en: `${en} to gain ${g('en')} points` }
-      : { vi: '', en: '' },
-  };
+  return { vi: `${vi} để được thêm ${g('vi')} điểm`, en: `${en} to gain ${g('en')} points` };
 }

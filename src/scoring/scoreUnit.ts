@@ -19,11 +19,10 @@ import { evaluateTiers } from '../rules/kinds/tiers.js';
 import { checkYesNoValue, evaluateYesNo } from '../rules/kinds/yesNo.js';
 import { computeMeasures, type MeasureValues } from '../rules/measures.js';
 import type { RuleSet, RuleSetInput } from '../rules/RuleSet.js';
-import { ptsCmp, ptsDec, ptsNum, ZERO_PTS } from '../rules/text.js';
+import { POW10, ptsCmp, ptsDec, ptsNum, ZERO_PTS } from '../rules/text.js';
 import { type Assessment, type AssessmentInput, AssessmentSchema, type StageEntry } from './Assessment.js';
 import type {
   AdjustmentPart,
-  Assessor,
   AssessorPart,
   LostPoints,
   NodeScore,
@@ -53,6 +52,17 @@ const ScoreUnitOptionsSchema = z
     explanations: z.boolean().optional(),
   })
   .optional();
+
+/** `undefined` or `{ explanations?: boolean }` as a plain object, read once; else `null` (zod decides). */
+function quickOptions(options: unknown): { explanations: boolean | undefined } | null {
+  if (options === undefined) return { explanations: undefined };
+  if (!plain(options)) return null;
+  for (const k in options) if (k !== 'explanations') return null;
+  if (!Object.hasOwn(options, 'explanations'))
+    return Object.keys(options).length === 0 ? { explanations: undefined } : null;
+  const e = options.explanations;
+  return typeof e === 'boolean' || e === undefined ? { explanations: e } : null;
+}
 
 function checkValue(node: PlanNode, value: unknown): string | null {
   const r = node.rule!;
@@ -114,6 +124,15 @@ function plain(v: unknown): v is Record<string, unknown> {
   );
 }
 
+/**
+ * A plain data object, symbol keys allowed: for the shapes the schema reads with `z.strictObject`,
+ * which ignores symbol keys (records reject them, so records are checked with {@link plain}). The
+ * engine never reads symbol keys, so accepting them here gives the schema's result.
+ */
+function plainStrict(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+}
+
 function optString(v: unknown): boolean {
   return v === undefined || typeof v === 'string';
 }
@@ -129,7 +148,7 @@ function stringArray(v: unknown): boolean {
 }
 
 function fastEntry(e: unknown): boolean {
-  if (!plain(e)) return false;
+  if (!plainStrict(e)) return false;
   for (const k in e) {
     switch (k) {
       case 'value':
@@ -232,6 +251,32 @@ function readAssessmentFast(input: unknown): Assessment | null {
 }
 
 /**
+ * The measures of a plan whose measures all read `data.values`, from data the fast reader accepted
+ * (values are finite numbers or null, no other data to check): what `computeMeasures` returns for
+ * them (`toNum(toDec(v))` of a finite number is the number, `-0` made `0`), or `null` to let it run.
+ */
+function valueMeasures(plan: Plan, data: Assessment['data']): MeasureValues | null {
+  const list = plan.valueMeasures;
+  if (list === null) return null;
+  const out = new Map<string, number | null>();
+  if (list.length === 0) return out;
+  if (
+    data !== undefined &&
+    (data.dossiers !== undefined || data.plan !== undefined || data.procedures !== undefined)
+  )
+    return null;
+  const values = data?.values;
+  for (const [key, name] of list) {
+    const v: unknown = values?.[name];
+    if (v === undefined) continue;
+    if (v === null) out.set(key, null);
+    else if (typeof v === 'number' && Number.isFinite(v)) out.set(key, v === 0 ? 0 : v);
+    else return null;
+  }
+  return out;
+}
+
+/**
  * Validates an assessment against a compiled rule set, collecting every issue. Internal: the
  * engine (scoreUnit, scoreCohort) calls it once per assessment.
  * @internal
@@ -241,6 +286,7 @@ export function prepareAssessment(
   input: unknown,
 ): { assessment: Assessment; measures: MeasureValues } {
   let a = readAssessmentFast(input);
+  const fast = a !== null;
   if (a === null) {
     const parsed = safeParse(AssessmentSchema, input);
     if (!parsed.success) {
@@ -306,7 +352,7 @@ export function prepareAssessment(
       }
     }
   }
-  const measures = computeMeasures(plan.measures, a.data, issues);
+  const measures = (fast && valueMeasures(plan, a.data)) || computeMeasures(plan.measures, a.data, issues);
   if (issues.length > 0)
     throw new CchcError('INVALID_ASSESSMENT', issues, {
       summary: 'the assessment does not fit the rule set.',
@@ -314,71 +360,127 @@ export function prepareAssessment(
   return { assessment: a, measures };
 }
 
-/** Accumulated points: a scaled integer plus a Decimal part for non-fixed-point points. */
-class Acc {
-  scaled = 0;
-  dec: Dec | null = null;
-  add(p: Pts): void {
-    if (p.scaled !== null) this.scaled += p.scaled;
-    else this.dec = this.dec === null ? (p.dec as Dec) : this.dec.plus(p.dec as Dec);
+// Aggregates live in columns of typed arrays (one row per plan node, then rows for the three
+// assessors, the criteria, the bonus and the deductions), reused from call to call of a plan:
+// `pts`, `self` and `delta` hold points × scale summed as exact integers, with a Decimal part
+// (`*Dec`, usually null) for points that are not whole at the scale, exactly as the previous
+// per-node accumulator objects did.
+
+const ASSESSORS = ['self', 'superior', 'survey'] as const;
+
+interface Columns {
+  readonly rows: number;
+  readonly pts: Float64Array;
+  readonly naMax: Float64Array;
+  readonly pendingMax: Float64Array;
+  readonly scored: Float64Array;
+  readonly pending: Float64Array;
+  readonly na: Float64Array;
+  readonly self: Float64Array;
+  readonly delta: Float64Array;
+  /** Bit 1: has a self part; bit 2: has an appraisal difference. */
+  readonly flags: Uint8Array;
+  readonly ptsDec: (Dec | null)[];
+  readonly selfDec: (Dec | null)[];
+  readonly deltaDec: (Dec | null)[];
+  /** Whether some Decimal part was set since the last reset. */
+  dirty: boolean;
+}
+
+const COLUMNS = new WeakMap<Plan, Columns>();
+
+function columnsOf(plan: Plan): Columns {
+  let c = COLUMNS.get(plan);
+  const rows = plan.nodes.length + 6;
+  if (c === undefined) {
+    c = {
+      rows,
+      pts: new Float64Array(rows),
+      naMax: new Float64Array(rows),
+      pendingMax: new Float64Array(rows),
+      scored: new Float64Array(rows),
+      pending: new Float64Array(rows),
+      na: new Float64Array(rows),
+      self: new Float64Array(rows),
+      delta: new Float64Array(rows),
+      flags: new Uint8Array(rows),
+      ptsDec: new Array<Dec | null>(rows).fill(null),
+      selfDec: new Array<Dec | null>(rows).fill(null),
+      deltaDec: new Array<Dec | null>(rows).fill(null),
+      dirty: false,
+    };
+    COLUMNS.set(plan, c);
+    return c;
   }
-  addAcc(o: Acc): void {
-    this.scaled += o.scaled;
-    if (o.dec !== null) this.dec = this.dec === null ? o.dec : this.dec.plus(o.dec);
+  c.pts.fill(0);
+  c.naMax.fill(0);
+  c.pendingMax.fill(0);
+  c.scored.fill(0);
+  c.pending.fill(0);
+  c.na.fill(0);
+  c.self.fill(0);
+  c.delta.fill(0);
+  c.flags.fill(0);
+  if (c.dirty) {
+    c.ptsDec.fill(null);
+    c.selfDec.fill(null);
+    c.deltaDec.fill(null);
+    c.dirty = false;
   }
-  pts(scale: number): Pts {
-    if (this.dec === null && Number.isSafeInteger(this.scaled)) return { scaled: this.scaled, dec: null };
-    const d = toDec(this.scaled)
-      .div(scale)
-      .plus(this.dec ?? 0);
-    return { scaled: null, dec: d };
+  return c;
+}
+
+function addDec(list: (Dec | null)[], i: number, d: Dec): void {
+  const cur = list[i]!;
+  list[i] = cur === null ? d : cur.plus(d);
+}
+
+/** Adds row `from` into row `into`, as the previous `merge` of two accumulators. */
+function merge(c: Columns, into: number, from: number): void {
+  c.pts[into]! += c.pts[from]!;
+  c.naMax[into]! += c.naMax[from]!;
+  c.pendingMax[into]! += c.pendingMax[from]!;
+  c.scored[into]! += c.scored[from]!;
+  c.pending[into]! += c.pending[from]!;
+  c.na[into]! += c.na[from]!;
+  const f = c.flags[from]!;
+  if (f !== 0) {
+    c.flags[into]! |= f;
+    if (f & 1) c.self[into]! += c.self[from]!;
+    if (f & 2) c.delta[into]! += c.delta[from]!;
+  }
+  if (c.dirty) {
+    const pd = c.ptsDec[from]!;
+    if (pd !== null) addDec(c.ptsDec, into, pd);
+    const sd = c.selfDec[from]!;
+    if (sd !== null) addDec(c.selfDec, into, sd);
+    const dd = c.deltaDec[from]!;
+    if (dd !== null) addDec(c.deltaDec, into, dd);
   }
 }
 
-interface Agg {
-  points: Acc;
-  naMax: number;
-  pendingMax: number;
-  scored: number;
-  pending: number;
-  na: number;
-  self: Acc | null;
-  delta: Acc | null;
-}
-
-function newAgg(): Agg {
+/** The points of a sum as before: scaled when whole and safe, else an exact Decimal. */
+function sumPts(scaled: number, dec: Dec | null, scale: number): Pts {
+  if (dec === null && Number.isSafeInteger(scaled)) return { scaled, dec: null };
   return {
-    points: new Acc(),
-    naMax: 0,
-    pendingMax: 0,
-    scored: 0,
-    pending: 0,
-    na: 0,
-    self: null,
-    delta: null,
+    scaled: null,
+    dec: toDec(scaled)
+      .div(scale)
+      .plus(dec ?? 0),
   };
 }
 
-function merge(into: Agg, from: Agg): void {
-  into.points.addAcc(from.points);
-  into.naMax += from.naMax;
-  into.pendingMax += from.pendingMax;
-  into.scored += from.scored;
-  into.pending += from.pending;
-  into.na += from.na;
-  if (from.self) {
-    into.self ??= new Acc();
-    into.self.addAcc(from.self);
-  }
-  if (from.delta) {
-    into.delta ??= new Acc();
-    into.delta.addAcc(from.delta);
-  }
+/** The nearest number of a sum (as `ptsNum(sumPts(…))`, without the object). */
+function sumNum(scaled: number, dec: Dec | null, scale: number): number {
+  if (dec === null && Number.isSafeInteger(scaled)) return scaled / scale || 0;
+  return ptsNum(sumPts(scaled, dec, scale), scale);
 }
 
-function statusOf(g: Agg): NodeStatus {
-  if (g.pending === 0) return g.scored === 0 && g.na > 0 ? 'not-applicable' : 'scored';
-  return g.scored === 0 ? 'pending' : 'partial';
+function statusOf(c: Columns, i: number): NodeStatus {
+  const pending = c.pending[i]!;
+  const scored = c.scored[i]!;
+  if (pending === 0) return scored === 0 && c.na[i]! > 0 ? 'not-applicable' : 'scored';
+  return scored === 0 ? 'pending' : 'partial';
 }
 
 function isScoring(node: PlanNode, entry: StageEntry | undefined): entry is StageEntry {
@@ -387,6 +489,18 @@ function isScoring(node: PlanNode, entry: StageEntry | undefined): entry is Stag
     (entry.value !== undefined || entry.notApplicable === true || node.measure !== null)
   );
 }
+
+const NO_DATA_TEXT = { vi: 'Chưa có số liệu để tính', en: 'No data to compute the value yet' };
+const NOT_ASSESSED_TEXT = { vi: 'Chưa chấm điểm', en: 'Not scored yet' };
+const ZERO_TEXT = {
+  vi: 'Không phát sinh: tính 0 điểm theo quy định',
+  en: 'Did not arise: scores 0 by the rule',
+};
+const NO_VALUE_TEXT = {
+  vi: 'Không phát sinh (không có số liệu để tính tỷ lệ)',
+  en: 'Did not arise (nothing to compute the rate on)',
+};
+const NOT_APPLICABLE_TEXT = { vi: 'Không áp dụng', en: 'Not applicable' };
 
 function evaluate(
   node: PlanNode,
@@ -399,42 +513,41 @@ function evaluate(
   let value: unknown;
   if (entry !== undefined && entry.value !== undefined) value = entry.value;
   else if (node.measure !== null) {
-    const m = measures.get(`${node.measure}|${node.basis ?? ''}`);
-    if (m === undefined)
-      return {
-        points: null,
-        status: 'pending',
-        reason: 'NO_DATA',
-        measured: null,
-        ...(env.explain
-          ? { explanation: { vi: 'Chưa có số liệu để tính', en: 'No data to compute the value yet' } }
-          : {}),
-      };
+    const m = measures.get(node.measureKey);
+    if (m === undefined) {
+      // A fresh explanation object per outcome, as before (reports never share objects).
+      return env.explain
+        ? {
+            points: null,
+            status: 'pending',
+            reason: 'NO_DATA',
+            measured: null,
+            explanation: { vi: NO_DATA_TEXT.vi, en: NO_DATA_TEXT.en },
+          }
+        : { points: null, status: 'pending', reason: 'NO_DATA', measured: null };
+    }
     value = m;
   } else
-    return {
-      points: null,
-      status: 'pending',
-      reason: 'NOT_ASSESSED',
-      measured: null,
-      ...(env.explain ? { explanation: { vi: 'Chưa chấm điểm', en: 'Not scored yet' } } : {}),
-    };
+    return env.explain
+      ? {
+          points: null,
+          status: 'pending',
+          reason: 'NOT_ASSESSED',
+          measured: null,
+          explanation: { vi: NOT_ASSESSED_TEXT.vi, en: NOT_ASSESSED_TEXT.en },
+        }
+      : { points: null, status: 'pending', reason: 'NOT_ASSESSED', measured: null };
   if (value === null) {
     if (node.whenNoValue === 'zero')
-      return {
-        points: ZERO_PTS,
-        status: 'scored',
-        reason: 'ZERO_WHEN_NO_VALUE',
-        measured: null,
-        ...(env.explain
-          ? {
-              explanation: {
-                vi: 'Không phát sinh: tính 0 điểm theo quy định',
-                en: 'Did not arise: scores 0 by the rule',
-              },
-            }
-          : {}),
-      };
+      return env.explain
+        ? {
+            points: ZERO_PTS,
+            status: 'scored',
+            reason: 'ZERO_WHEN_NO_VALUE',
+            measured: null,
+            explanation: { vi: ZERO_TEXT.vi, en: ZERO_TEXT.en },
+          }
+        : { points: ZERO_PTS, status: 'scored', reason: 'ZERO_WHEN_NO_VALUE', measured: null };
     return naOutcome(env, 'NO_VALUE');
   }
   const r = node.rule!;
@@ -468,22 +581,14 @@ function evaluate(
 }
 
 function naOutcome(env: Env, reason: 'NOT_APPLICABLE' | 'NO_VALUE'): Outcome {
+  if (!env.explain) return { points: null, status: 'not-applicable', reason, measured: null };
+  const t = reason === 'NO_VALUE' ? NO_VALUE_TEXT : NOT_APPLICABLE_TEXT;
   return {
     points: null,
     status: 'not-applicable',
     reason,
     measured: null,
-    ...(env.explain
-      ? {
-          explanation:
-            reason === 'NO_VALUE'
-              ? {
-                  vi: 'Không phát sinh (không có số liệu để tính tỷ lệ)',
-                  en: 'Did not arise (nothing to compute the rate on)',
-                }
-              : { vi: 'Không áp dụng', en: 'Not applicable' },
-        }
-      : {}),
+    explanation: { vi: t.vi, en: t.en },
   };
 }
 
@@ -501,8 +606,39 @@ function percentOf(p: Pts, amScaled: number, scale: number): number | null {
   );
 }
 
+/** {@link percentOf} of a sum, without building its points when they are whole. */
+function sumPercent(scaled: number, dec: Dec | null, amScaled: number, scale: number): number | null {
+  if (amScaled <= 0) return null;
+  if (dec === null && Number.isSafeInteger(scaled) && Number.isSafeInteger(scaled * 100))
+    return (scaled * 100) / amScaled || 0;
+  return percentOf(sumPts(scaled, dec, scale), amScaled, scale);
+}
+
+const TWO_53 = 2 ** 53;
+
+/**
+ * points × 100 ÷ applicable max, rounded half-up to `decimals`. On whole scaled points ≥ 0 it is
+ * computed on exact integers (BigInt): the quotient q of (points × scale × 100 × 10^d) by
+ * (max × scale), plus one when twice the remainder reaches the divisor, then q ÷ 10^d as one
+ * correctly rounded division while q is below 2^53. The Decimal path (kept for the rest) gives the
+ * same: its 40-digit quotient of two such integers is never within a rounding step of a boundary
+ * it is not on, and its decimal result read as a number is that same correctly rounded quotient.
+ */
 function roundedPercentOf(p: Pts, amScaled: number, scale: number, decimals: number): number | null {
   if (amScaled <= 0) return null;
+  if (
+    p.scaled !== null &&
+    p.scaled >= 0 &&
+    Number.isSafeInteger(p.scaled) &&
+    Number.isSafeInteger(amScaled) &&
+    decimals <= 22
+  ) {
+    const den = BigInt(amScaled);
+    const n = BigInt(p.scaled) * 100n * BigInt(POW10[decimals]!);
+    let q = n / den;
+    if (2n * (n - q * den) >= den) q += 1n;
+    if (q < BigInt(TWO_53)) return Number(q) / POW10[decimals]! || 0;
+  }
   return toNum(
     roundHalfUp(
       ptsDec(p, scale)
@@ -531,16 +667,24 @@ export function scoreWithPlan(
     percentDecimals: rs.precision.percent,
     explain: options.explanations ?? true,
   };
+  const quiet: Env = env.explain ? { ...env, explain: false } : env;
+  const best = options.best;
   const rebase = rs.notApplicable === 'rebase';
   const nodes = plan.nodes;
-  const aggs: Agg[] = new Array(nodes.length);
-  const leafOut: (Record<string, unknown> | undefined)[] = new Array(nodes.length);
-  const leafOutcome: (Outcome | undefined)[] = new Array(nodes.length);
-  const byAssessor = new Map<Assessor, Agg>();
-  const maxByAssessor = new Map<Assessor, number>();
+  const n = nodes.length;
+  const c = columnsOf(plan);
+  // Extra rows: the three assessors, the criteria, the bonus, the deductions.
+  const ROW_ASSESSOR = n;
+  const ROW_CRIT = n + 3;
+  const ROW_BONUS = n + 4;
+  const ROW_DEDUCTIONS = n + 5;
+  const maxByAssessor = [0, 0, 0];
+  const seenAssessor = [false, false, false];
+  const leafOutcome: (Outcome | undefined)[] = new Array(n);
+  const reportNodes: NodeScore[] = new Array(n);
   const entries = assessment.entries;
 
-  // Leaves.
+  // Leaves: evaluate, keep the leaf's own aggregate in its row, and build its report node.
   for (const i of plan.leaves) {
     const node = nodes[i]!;
     const stages = entries[node.id];
@@ -557,44 +701,50 @@ export function scoreWithPlan(
         }
       }
     }
-    const out = evaluate(node, effective, measures, options.best, env);
+    const out = evaluate(node, effective, measures, best, env);
     if (source === null && out.status !== 'pending' && node.measure !== null) source = 'data';
-    const g = newAgg();
     if (out.status === 'scored') {
-      g.points.add(out.points!);
-      g.scored = 1;
+      const p = out.points!;
+      if (p.scaled !== null) c.pts[i] = p.scaled;
+      else {
+        c.ptsDec[i] = p.dec;
+        c.dirty = true;
+      }
+      c.scored[i] = 1;
     } else if (out.status === 'pending') {
-      g.pending = 1;
-      g.pendingMax = node.maxScaled;
+      c.pending[i] = 1;
+      c.pendingMax[i] = node.maxScaled;
     } else {
-      g.na = 1;
-      g.naMax = node.maxScaled;
+      c.na[i] = 1;
+      c.naMax[i] = node.maxScaled;
     }
     // Self versus appraised.
     if (stages?.self !== undefined && isScoring(node, stages.self)) {
-      const selfOut =
-        source === 'self'
-          ? out
-          : evaluate(node, stages.self, measures, options.best, { ...env, explain: false });
+      const selfOut = source === 'self' ? out : evaluate(node, stages.self, measures, best, quiet);
       if (selfOut.status === 'scored') {
-        g.self = new Acc();
-        g.self.add(selfOut.points!);
+        c.flags[i] = 1;
+        const sp = selfOut.points!;
+        if (sp.scaled !== null) c.self[i] = sp.scaled;
+        else {
+          c.selfDec[i] = sp.dec;
+          c.dirty = true;
+        }
         if (source?.startsWith('appraisal-') && out.status === 'scored') {
-          g.delta = new Acc();
-          g.delta.scaled = 0;
+          c.flags[i] = 3;
           const op = out.points!;
-          const sp = selfOut.points!;
-          if (op.scaled !== null && sp.scaled !== null) g.delta.scaled = op.scaled - sp.scaled;
+          if (op.scaled !== null && sp.scaled !== null) c.delta[i] = op.scaled - sp.scaled;
           else {
             const d = ptsDec(op, scale).minus(ptsDec(sp, scale));
             const s = d.times(scale);
-            if (s.isInteger()) g.delta.scaled = s.toNumber();
-            else g.delta.dec = d;
+            if (s.isInteger()) c.delta[i] = s.toNumber();
+            else {
+              c.deltaDec[i] = d;
+              c.dirty = true;
+            }
           }
         }
       }
     }
-    aggs[i] = g;
     leafOutcome[i] = out;
     let evidence: string[] | undefined;
     let requested = false;
@@ -609,39 +759,9 @@ export function scoreWithPlan(
         }
       }
     }
-    const lo: Record<string, unknown> = { source, measured: out.measured };
-    if (out.explanation) lo.explanation = out.explanation;
-    if (out.next && node.section !== 'deductions') lo.next = out.next;
-    if (effective?.note !== undefined) lo.note = effective.note;
-    if (evidence) lo.evidence = evidence;
-    if (requested) lo.explanationRequested = true;
-    leafOut[i] = lo;
-    if (node.section === 'criteria') {
-      let a = byAssessor.get(node.assessor);
-      if (a === undefined) {
-        a = newAgg();
-        byAssessor.set(node.assessor, a);
-      }
-      merge(a, g);
-      maxByAssessor.set(node.assessor, (maxByAssessor.get(node.assessor) ?? 0) + node.maxScaled);
-    }
-  }
-  // Groups, bottom-up (children come after their parent in pre-order).
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i]!;
-    if (node.rule !== null) continue;
-    const g = newAgg();
-    for (const c of node.children) merge(g, aggs[c]!);
-    aggs[i] = g;
-  }
-
-  const reportNodes: NodeScore[] = new Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const g = aggs[i]!;
-    const points = g.points.pts(scale);
-    const am = rebase ? node.maxScaled - g.naMax : node.maxScaled;
-    const leaf = leafOutcome[i];
+    const am = rebase ? node.maxScaled - c.naMax[i]! : node.maxScaled;
+    const pd = c.dirty ? c.ptsDec[i]! : null;
+    const f = c.flags[i]!;
     const base: Record<string, unknown> = {
       id: node.id,
       name: node.name,
@@ -651,38 +771,76 @@ export function scoreWithPlan(
       section: node.section,
       kind: node.kind,
       assessor: node.assessor,
-      status: leaf ? leaf.status : statusOf(g),
-      reason: leaf ? leaf.reason : 'AGGREGATED',
-      points: num(points, scale),
+      status: out.status,
+      reason: out.reason,
+      points: sumNum(c.pts[i]!, pd, scale),
       max: node.maxNum,
       applicableMax: am / scale,
-      pendingMax: g.pendingMax / scale,
-      notApplicableMax: g.naMax / scale,
-      percent: percentOf(points, am, scale),
+      pendingMax: c.pendingMax[i]! / scale,
+      notApplicableMax: c.naMax[i]! / scale,
+      percent: sumPercent(c.pts[i]!, pd, am, scale),
+      source,
+      measured: out.measured,
+      selfPoints: f & 1 ? sumNum(c.self[i]!, c.dirty ? c.selfDec[i]! : null, scale) : null,
+      appraisalDelta: f & 2 ? sumNum(c.delta[i]!, c.dirty ? c.deltaDec[i]! : null, scale) : null,
+    } satisfies NodeScore;
+    // The leaf's optional fields after the common ones, in order.
+    if (out.explanation) base.explanation = out.explanation;
+    if (out.next && node.section !== 'deductions') base.next = out.next;
+    if (effective?.note !== undefined) base.note = effective.note;
+    if (evidence) base.evidence = evidence;
+    if (requested) base.explanationRequested = true;
+    reportNodes[i] = Object.freeze(base) as unknown as NodeScore;
+    if (node.section === 'criteria') {
+      const a = node.assessor === 'self' ? 0 : node.assessor === 'superior' ? 1 : 2;
+      seenAssessor[a] = true;
+      merge(c, ROW_ASSESSOR + a, i);
+      maxByAssessor[a] = maxByAssessor[a]! + node.maxScaled;
+    }
+  }
+  // Groups, bottom-up (children come after their parent in pre-order).
+  for (let i = n - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    if (node.rule !== null) continue;
+    for (const ch of node.children) merge(c, i, ch);
+    const am = rebase ? node.maxScaled - c.naMax[i]! : node.maxScaled;
+    const pd = c.dirty ? c.ptsDec[i]! : null;
+    const f = c.flags[i]!;
+    reportNodes[i] = Object.freeze({
+      id: node.id,
+      name: node.name,
+      parentId: node.parentId,
+      childIds: node.childIds,
+      depth: node.depth,
+      section: node.section,
+      kind: node.kind,
+      assessor: node.assessor,
+      status: statusOf(c, i),
+      reason: 'AGGREGATED',
+      points: sumNum(c.pts[i]!, pd, scale),
+      max: node.maxNum,
+      applicableMax: am / scale,
+      pendingMax: c.pendingMax[i]! / scale,
+      notApplicableMax: c.naMax[i]! / scale,
+      percent: sumPercent(c.pts[i]!, pd, am, scale),
       source: null,
       measured: null,
-      selfPoints: g.self ? num(g.self.pts(scale), scale) : null,
-      appraisalDelta: g.delta ? num(g.delta.pts(scale), scale) : null,
-    } satisfies NodeScore;
-    if (leaf) {
-      // The leaf's own fields: source and measured in place, the optional ones after, in order.
-      const lo = leafOut[i] as Record<string, unknown>;
-      for (const k in lo) base[k] = lo[k];
-    }
-    reportNodes[i] = Object.freeze(base) as unknown as NodeScore;
+      selfPoints: f & 1 ? sumNum(c.self[i]!, c.dirty ? c.selfDec[i]! : null, scale) : null,
+      appraisalDelta: f & 2 ? sumNum(c.delta[i]!, c.dirty ? c.deltaDec[i]! : null, scale) : null,
+    } satisfies NodeScore);
   }
 
   // Totals.
-  const crit = newAgg();
-  for (const i of plan.top) merge(crit, aggs[i]!);
+  for (const i of plan.top) merge(c, ROW_CRIT, i);
+  const rowPts = (row: number): Pts => sumPts(c.pts[row]!, c.dirty ? c.ptsDec[row]! : null, scale);
   const section = (
     idx: readonly number[],
+    row: number,
     cap: Pts | null,
   ): { part: AdjustmentPart; applied: Pts } | null => {
     if (idx.length === 0) return null;
-    const g = newAgg();
-    for (const i of idx) merge(g, aggs[i]!);
-    const raw = g.points.pts(scale);
+    for (const i of idx) merge(c, row, i);
+    const raw = rowPts(row);
     const capped = cap !== null && ptsCmp(raw, cap, scale) > 0;
     const applied = capped ? cap : raw;
     return {
@@ -692,13 +850,13 @@ export function scoreWithPlan(
         cap: cap === null ? null : num(cap, scale),
         applied: num(applied, scale),
         capped,
-        status: statusOf(g),
+        status: statusOf(c, row),
       },
     };
   };
-  const bonus = section(plan.bonus, plan.bonusCap);
-  const deductions = section(plan.deductions, plan.deductionCap);
-  const basePts = crit.points.pts(scale);
+  const bonus = section(plan.bonus, ROW_BONUS, plan.bonusCap);
+  const deductions = section(plan.deductions, ROW_DEDUCTIONS, plan.deductionCap);
+  const basePts = rowPts(ROW_CRIT);
   let totalDec: Dec | null = null;
   let totalPts: Pts;
   if (
@@ -716,28 +874,29 @@ export function scoreWithPlan(
     totalPts = { scaled: null, dec: totalDec };
   }
   const totalMaxScaled = plan.total.scaled ?? 0;
-  const totalAm = rebase ? totalMaxScaled - crit.naMax : totalMaxScaled;
+  const critNaMax = c.naMax[ROW_CRIT]!;
+  const totalAm = rebase ? totalMaxScaled - critNaMax : totalMaxScaled;
   const pd = rs.precision.percent;
   const totalRounded = roundedPercentOf(totalPts, totalAm, scale, pd);
-  const totalStatus = statusOf(crit);
+  const totalStatus = statusOf(c, ROW_CRIT);
   const parts: AssessorPart[] = [];
-  for (const who of ['self', 'superior', 'survey'] as const) {
-    const g = byAssessor.get(who);
-    if (g === undefined) continue;
-    const p = g.points.pts(scale);
-    const max = maxByAssessor.get(who)!;
-    const am = rebase ? max - g.naMax : max;
+  for (let a = 0; a < 3; a++) {
+    if (!seenAssessor[a]) continue;
+    const row = ROW_ASSESSOR + a;
+    const p = rowPts(row);
+    const max = maxByAssessor[a]!;
+    const am = rebase ? max - c.naMax[row]! : max;
     parts.push(
       Object.freeze({
-        assessor: who,
+        assessor: ASSESSORS[a]!,
         points: num(p, scale),
         max: max / scale,
         applicableMax: am / scale,
-        pendingMax: g.pendingMax / scale,
-        notApplicableMax: g.naMax / scale,
+        pendingMax: c.pendingMax[row]! / scale,
+        notApplicableMax: c.naMax[row]! / scale,
         percent: percentOf(p, am, scale),
         roundedPercent: roundedPercentOf(p, am, scale, pd),
-        status: statusOf(g),
+        status: statusOf(c, row),
       }),
     );
   }
@@ -745,7 +904,11 @@ export function scoreWithPlan(
   if (totalRounded !== null) {
     for (const b of plan.bands) {
       if (totalRounded >= b.minPercent) {
-        band = Object.freeze({ label: b.label, minPercent: b.minPercent, provisional: crit.pending > 0 });
+        band = Object.freeze({
+          label: b.label,
+          minPercent: b.minPercent,
+          provisional: c.pending[ROW_CRIT]! > 0,
+        });
         break;
       }
     }
@@ -764,20 +927,17 @@ export function scoreWithPlan(
           ? { scaled: node.maxScaled - p.scaled, dec: null }
           : { scaled: null, dec: node.max.minus(p.dec as Dec) };
     if ((l.scaled !== null && l.scaled <= 0) || l.dec?.lte(0)) continue;
-    lost.push({
-      i,
-      lost: l,
-      item: Object.freeze({
-        id: node.id,
-        name: node.name,
-        lost: num(l, scale),
-        points: num(p, scale),
-        max: node.maxNum,
-        reason: out.reason,
-        section: node.section,
-        ...(out.next && node.section !== 'deductions' ? { next: out.next } : {}),
-      }),
-    });
+    const item: Record<string, unknown> = {
+      id: node.id,
+      name: node.name,
+      lost: num(l, scale),
+      points: num(p, scale),
+      max: node.maxNum,
+      reason: out.reason,
+      section: node.section,
+    } satisfies LostPoints;
+    if (out.next && node.section !== 'deductions') item.next = out.next;
+    lost.push({ i, lost: l, item: Object.freeze(item) as unknown as LostPoints });
   }
   lost.sort((a, b) => ptsCmp(b.lost, a.lost, scale) || a.i - b.i);
 
@@ -798,8 +958,8 @@ export function scoreWithPlan(
       points: num(totalPts, scale),
       max: plan.totalNum,
       applicableMax: totalAm / scale,
-      pendingMax: crit.pendingMax / scale,
-      notApplicableMax: crit.naMax / scale,
+      pendingMax: c.pendingMax[ROW_CRIT]! / scale,
+      notApplicableMax: critNaMax / scale,
       percent: percentOf(totalPts, totalAm, scale),
       roundedPercent: totalRounded,
       status: totalStatus,
@@ -866,10 +1026,19 @@ export function scoreUnit(
   options?: ScoreUnitOptions,
 ): ScoreReport {
   const plan = planOf(ruleSet);
-  const opts = parseWith(ScoreUnitOptionsSchema, options, 'INVALID_OPTIONS');
+  // The common options (none, or only `explanations`) without zod; anything else goes through it.
+  let explanations: boolean | undefined;
+  let best: Record<string, number | string | null> | undefined;
+  const quick = quickOptions(options);
+  if (quick !== null) explanations = quick.explanations;
+  else {
+    const opts = parseWith(ScoreUnitOptionsSchema, options, 'INVALID_OPTIONS');
+    explanations = opts?.explanations;
+    best = opts?.cohort?.best;
+  }
   const { assessment: a, measures } = prepareAssessment(plan, assessment);
   return scoreWithPlan(plan, a, measures, {
-    ...(opts?.cohort ? { best: opts.cohort.best } : {}),
-    ...(opts?.explanations !== undefined ? { explanations: opts.explanations } : {}),
+    ...(best ? { best } : {}),
+    ...(explanations !== undefined ? { explanations } : {}),
   });
 }

@@ -58,31 +58,39 @@ export type DeductionRule = z.output<typeof DeductionRuleSchema>;
 /** @internal */
 export interface CompiledDeduction {
   readonly per: Dec | null;
-  readonly grades: ReadonlyMap<string, { readonly deduct: Dec; readonly label: string | null }> | null;
+  readonly grades: ReadonlyMap<
+    string,
+    { readonly deduct: Dec; readonly label: string | null; readonly deductScaled: number | null }
+  > | null;
   readonly max: Dec;
   readonly full: Pts;
+  /** Points off per occurrence × scale, for the integer path (`null` when not whole). */
+  readonly perScaled: number | null;
 }
 
 /** @internal */
 export function compileDeduction(rule: DeductionRule, leaf: LeafInfo, scale: number): CompiledDeduction {
+  const per = rule.perOccurrence === undefined ? null : toDec(rule.perOccurrence);
   return {
-    per: rule.perOccurrence === undefined ? null : toDec(rule.perOccurrence),
+    per,
     grades: rule.grades
       ? new Map(
-          rule.grades.map((g) => [
-            g.id,
-            {
-              deduct:
-                g.deduct !== undefined
-                  ? toDec(g.deduct)
-                  : leaf.max.times(toDec(g.deductPercent ?? 0)).div(100),
-              label: g.label ?? null,
-            },
-          ]),
+          rule.grades.map((g) => {
+            const deduct =
+              g.deduct !== undefined
+                ? toDec(g.deduct)
+                : // validateRuleSet ensures exactly one of `deduct` and `deductPercent`.
+                  leaf.max.times(toDec(g.deductPercent!)).div(100);
+            return [
+              g.id,
+              { deduct, label: g.label ?? null, deductScaled: mkPts(deduct, scale).scaled },
+            ] as const;
+          }),
         )
       : null,
     max: leaf.max,
     full: mkPts(leaf.max, scale),
+    perScaled: per === null ? null : mkPts(per, scale).scaled,
   };
 }
 
@@ -130,27 +138,43 @@ export function checkDeductionValue(value: unknown, c: CompiledDeduction): strin
 export function evaluateDeduction(c: CompiledDeduction, value: number | string, env: Env): Outcome {
   const grade = typeof value === 'string' && c.grades !== null ? c.grades.get(value) : undefined;
   const n = grade === undefined ? Number(value) : 0;
-  const off = grade !== undefined ? grade.deduct : c.per!.times(n);
-  const left = c.max.minus(off);
-  const reason = off.isZero() ? 'NO_DEDUCTION' : left.lte(0) ? 'FLOORED_AT_ZERO' : 'DEDUCTED';
-  const points = off.isZero() ? c.full : left.lte(0) ? ZERO_PTS : mkPts(left, env.scale);
-  const out: Outcome = {
-    points,
-    status: 'scored',
-    reason,
-    measured: grade !== undefined ? (value as string) : n,
-  };
-  if (!env.explain) return out;
-  const om = (l: Locale) => ofMax(points, c.max, env, l);
+  const measured = grade !== undefined ? (value as string) : n;
+  const maxScaled = c.full.scaled;
+  // The integer path: whole scaled points off and a whole scaled maximum.
+  const offScaled =
+    maxScaled === null
+      ? null
+      : grade !== undefined
+        ? grade.deductScaled
+        : c.perScaled === null
+          ? null
+          : c.perScaled * n;
+  let reason: 'NO_DEDUCTION' | 'FLOORED_AT_ZERO' | 'DEDUCTED';
+  let points: Pts;
+  let off: Dec | null = null;
+  if (offScaled !== null && maxScaled !== null && Number.isSafeInteger(offScaled)) {
+    const left = maxScaled - offScaled;
+    reason = offScaled === 0 ? 'NO_DEDUCTION' : left <= 0 ? 'FLOORED_AT_ZERO' : 'DEDUCTED';
+    points = offScaled === 0 ? c.full : left <= 0 ? ZERO_PTS : { scaled: left, dec: null };
+  } else {
+    off = grade !== undefined ? grade.deduct : c.per!.times(n);
+    const left = c.max.minus(off);
+    reason = off.isZero() ? 'NO_DEDUCTION' : left.lte(0) ? 'FLOORED_AT_ZERO' : 'DEDUCTED';
+    points = off.isZero() ? c.full : left.lte(0) ? ZERO_PTS : mkPts(left, env.scale);
+  }
+  if (!env.explain) return { points, status: 'scored', reason, measured };
+  const offDec = off ?? (grade !== undefined ? grade.deduct : c.per!.times(n));
+  const pts = points;
+  const om = (l: Locale) => ofMax(pts, c.max, env, l);
   const explanation =
     grade !== undefined
       ? {
-          vi: `${grade.label ?? value}: trừ ${fmtPoints(off, env, 'vi')} điểm: ${om('vi')}`,
-          en: `${grade.label ?? value}: ${fmtPoints(off, env, 'en')} points off: ${om('en')}`,
+          vi: `${grade.label ?? value}: trừ ${fmtPoints(offDec, env, 'vi')} điểm: ${om('vi')}`,
+          en: `${grade.label ?? value}: ${fmtPoints(offDec, env, 'en')} points off: ${om('en')}`,
         }
       : {
           vi: `${fmt(n, 0, 'vi', true)} lần × trừ ${fmtPoints(c.per!, env, 'vi')} điểm${reason === 'FLOORED_AT_ZERO' ? ', không dưới 0' : ''}: ${om('vi')}`,
           en: `${fmt(n, 0, 'en', true)} occurrences × ${fmtPoints(c.per!, env, 'en')} points off${reason === 'FLOORED_AT_ZERO' ? ', not below 0' : ''}: ${om('en')}`,
         };
-  return { ...out, explanation };
+  return { points, status: 'scored', reason, measured, explanation };
 }

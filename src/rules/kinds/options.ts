@@ -61,7 +61,8 @@ export function compileOptions(rule: OptionsRule, leaf: LeafInfo, scale: number)
   const byId = new Map<string, { points: Pts; label: string | null }>();
   for (const o of rule.options) {
     const points =
-      o.points !== undefined ? toDec(o.points) : leaf.max.times(toDec(o.percentOfMax ?? 0)).div(100);
+      // validateRuleSet ensures exactly one of `points` and `percentOfMax`.
+      o.points !== undefined ? toDec(o.points) : leaf.max.times(toDec(o.percentOfMax!)).div(100);
     byId.set(o.id, { points: mkPts(points, scale), label: o.label ?? null });
   }
   return { byId, max: leaf.max };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec, toDec, ZERO } from '../../numeric/decimal.js';
-import type { NextStep } from '../../scoring/ScoreReport.js';
+import type { Explanation, NextStep } from '../../scoring/ScoreReport.js';
 import { fmt, fmtPoints, type Locale, mkNext, mkPts, ofMax } from '../text.js';
 import {
   checkPointsWithinMax,
@@ -57,19 +57,26 @@ export interface CompiledPerItem {
   readonly cap: Dec;
   readonly capPts: Pts;
   readonly max: Dec;
+  /** Points per item and the cap × scale, for the integer path (`null` when not whole). */
+  readonly perScaled: number | null;
+  readonly capScaled: number | null;
 }
 
 /** @internal */
 export function compilePerItem(rule: PerItemRule, leaf: LeafInfo, scale: number): CompiledPerItem {
   const cap = rule.cap === undefined ? leaf.max : Dec.min(toDec(rule.cap), leaf.max);
+  const per = rule.pointsPerItem === undefined ? null : toDec(rule.pointsPerItem);
+  const capPts = mkPts(cap, scale);
   return {
-    per: rule.pointsPerItem === undefined ? null : toDec(rule.pointsPerItem),
+    per,
     items: rule.items
       ? new Map(rule.items.map((i) => [i.id, { points: toDec(i.points), label: i.label ?? null }]))
       : null,
     cap,
-    capPts: mkPts(cap, scale),
+    capPts,
     max: leaf.max,
+    perScaled: per === null ? null : mkPts(per, scale).scaled,
+    capScaled: capPts.scaled,
   };
 }
 
@@ -117,6 +124,30 @@ export function evaluatePerItem(
   value: number | string | readonly string[],
   env: Env,
 ): Outcome {
+  if (!Array.isArray(value) && c.perScaled !== null && c.capScaled !== null) {
+    // The integer path: a count times whole scaled points, compared with the whole scaled cap.
+    const n = Number(value);
+    const raw = c.perScaled * n;
+    if (Number.isSafeInteger(raw)) {
+      const capped = raw > c.capScaled;
+      const points: Pts = capped ? c.capPts : { scaled: raw, dec: null };
+      let next: NextStep | undefined;
+      if (!capped && c.perScaled > 0 && raw < c.capScaled) {
+        const more = Math.min(c.perScaled * (n + 1), c.capScaled);
+        next = mkNext(n + 1, 'at-least', { scaled: more, dec: null }, points, 'number', env);
+      }
+      const reason = capped ? 'CAPPED' : 'PER_ITEM';
+      if (!env.explain) return { points, status: 'scored', reason, measured: n, next };
+      return {
+        points,
+        status: 'scored',
+        reason,
+        measured: n,
+        next,
+        explanation: explainPerItem(c, value, n, c.per!.times(n), capped, points, env),
+      };
+    }
+  }
   let raw: Dec;
   let n: number;
   let measured: number | readonly string[];
@@ -137,29 +168,40 @@ export function evaluatePerItem(
     const more = Dec.min(c.per.times(n + 1), c.cap);
     next = mkNext(n + 1, 'at-least', mkPts(more, env.scale), points, 'number', env);
   }
-  const out: Outcome = {
+  const reason = capped ? 'CAPPED' : 'PER_ITEM';
+  if (!env.explain) return { points, status: 'scored', reason, measured, next };
+  return {
     points,
     status: 'scored',
-    reason: capped ? 'CAPPED' : 'PER_ITEM',
+    reason,
     measured,
-    ...(next ? { next } : {}),
+    next,
+    explanation: explainPerItem(c, value, n, raw, capped, points, env),
   };
-  if (!env.explain) return out;
+}
+
+function explainPerItem(
+  c: CompiledPerItem,
+  value: number | string | readonly string[],
+  n: number,
+  raw: Dec,
+  capped: boolean,
+  points: Pts,
+  env: Env,
+): Explanation {
   const capText = (l: Locale) =>
     capped
       ? l === 'vi'
         ? `, tối đa ${fmtPoints(c.cap, env, l)}`
         : `, capped at ${fmtPoints(c.cap, env, l)}`
       : '';
-  const explanation =
-    c.per !== null
-      ? {
-          vi: `${fmt(n, 0, 'vi', true)} mục × ${fmtPoints(c.per, env, 'vi')} điểm = ${fmtPoints(raw, env, 'vi')}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
-          en: `${fmt(n, 0, 'en', true)} items × ${fmtPoints(c.per, env, 'en')} points = ${fmtPoints(raw, env, 'en')}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
-        }
-      : {
-          vi: `${n === 0 ? 'Không có mục nào' : `Các mục: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
-          en: `${n === 0 ? 'No items' : `Items: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
-        };
-  return { ...out, explanation };
+  return c.per !== null
+    ? {
+        vi: `${fmt(n, 0, 'vi', true)} mục × ${fmtPoints(c.per, env, 'vi')} điểm = ${fmtPoints(raw, env, 'vi')}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
+        en: `${fmt(n, 0, 'en', true)} items × ${fmtPoints(c.per, env, 'en')} points = ${fmtPoints(raw, env, 'en')}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
+      }
+    : {
+        vi: `${n === 0 ? 'Không có mục nào' : `Các mục: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
+        en: `${n === 0 ? 'No items' : `Items: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
+      };
 }

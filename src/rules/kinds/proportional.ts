@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { Dec, roundHalfUp, toDec, toNum, ZERO } from '../../numeric/decimal.js';
 import { DecimalInputSchema, NonNegativeDecimalSchema } from '../../numeric/schemas.js';
-import { fmtValue, type Locale, mkNext, mkPts, ofMax, ptsCmp, valueWord, ZERO_PTS } from '../text.js';
+import {
+  exactNumber,
+  fmtValue,
+  intOf,
+  type Locale,
+  mkNext,
+  mkPts,
+  ofMax,
+  POW10,
+  ptsCmp,
+  scaledDecimalsOf,
+  valueWord,
+  ZERO_PTS,
+} from '../text.js';
 import {
   decOrNull,
   type Env,
@@ -58,6 +71,21 @@ export interface CompiledProportional {
   readonly round: number | null;
   readonly leaf: LeafInfo;
   readonly full: Pts;
+  /**
+   * The integer path (`null` when it does not apply): points × scale = maxScaled × v × 10^tk ÷
+   * (10^vk × tInt) for a value v = vInt / 10^vk and target = tInt / 10^tk; the floor and target
+   * as doubles that compare exactly like their decimals; `unit` = scale ÷ 10^round.
+   */
+  readonly fast: {
+    readonly maxScaled: number;
+    readonly tInt: number;
+    readonly tPow: number;
+    readonly targetN: number;
+    readonly floorN: number | null;
+    readonly unit: number;
+  } | null;
+  /** The target as `mkNext` takes it: a number when that reads as the same decimal. */
+  readonly targetArg: Dec | number;
 }
 
 /** @internal */
@@ -66,14 +94,57 @@ export function compileProportional(
   leaf: LeafInfo,
   scale: number,
 ): CompiledProportional {
+  const target = rule.target === undefined ? ONE : toDec(rule.target);
+  const floor = rule.floor === undefined ? null : toDec(rule.floor);
+  const round = rule.roundPoints ?? null;
+  const targetN = exactNumber(target);
+  const floorN = floor === null ? null : exactNumber(floor);
+  const tk = target.decimalPlaces();
+  const tInt = tk <= 15 ? intOf(target.times(POW10[tk]!)) : null;
+  const unit = round === null ? 1 : scale / POW10[round]!;
+  const fast =
+    targetN !== null &&
+    (floor === null || floorN !== null) &&
+    tInt !== null &&
+    leaf.maxScaled !== null &&
+    Number.isSafeInteger(unit)
+      ? { maxScaled: leaf.maxScaled, tInt, tPow: POW10[tk]!, targetN, floorN, unit }
+      : null;
   return {
-    target: rule.target === undefined ? ONE : toDec(rule.target),
-    floor: rule.floor === undefined ? null : toDec(rule.floor),
+    target,
+    floor,
     floorInc: rule.floorInclusive ?? true,
-    round: rule.roundPoints ?? null,
+    round,
     leaf,
     full: mkPts(leaf.max, scale),
+    fast,
+    targetArg: targetN === null ? target : targetN,
   };
+}
+
+/**
+ * The points × scale of a value below the target on the integer path, or `null` when the exact
+ * quotient is not an integer at the scale (then the Decimal path decides) or a product would not
+ * be a safe integer. Rounding, when asked, is half-up on the exact quotient (the Decimal path's 40
+ * significant digits cannot move a quotient of safe integers across a rounding boundary).
+ */
+function fastScaled(
+  f: NonNullable<CompiledProportional['fast']>,
+  value: number,
+  round: number | null,
+): number | null {
+  const vk = scaledDecimalsOf(value);
+  if (vk < 0) return null;
+  const num = f.maxScaled * (value * POW10[vk]!) * f.tPow;
+  const den = POW10[vk]! * f.tInt;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
+  if (round === null) return num % den === 0 ? num / den : null;
+  const den2 = den * f.unit;
+  if (!Number.isSafeInteger(den2)) return null;
+  const rem = num % den2;
+  let q = (num - rem) / den2;
+  if (2 * rem >= den2) q += 1;
+  return q * f.unit;
 }
 
 const ONE = new Dec(1);
@@ -96,33 +167,51 @@ export function checkProportionalRule(
 
 /** @internal */
 export function evaluateProportional(c: CompiledProportional, value: number | string, env: Env): Outcome {
-  const v = toDec(value);
-  const measured = typeof value === 'number' ? value : toNum(v);
+  let points: Pts | null = null;
+  let reason: 'BELOW_FLOOR' | 'CAPPED' | 'PROPORTIONAL' = 'PROPORTIONAL';
+  const f = c.fast;
+  // The integer path: a finite number ≥ 0 (not -0) whose decimal the doubles compare exactly.
+  if (f !== null && typeof value === 'number' && value >= 0 && !Object.is(value, -0)) {
+    if (f.floorN !== null && (c.floorInc ? value < f.floorN : value <= f.floorN)) {
+      points = ZERO_PTS;
+      reason = 'BELOW_FLOOR';
+    } else if (value >= f.targetN) {
+      points = c.full;
+      reason = 'CAPPED';
+    } else {
+      const scaled = fastScaled(f, value, c.round);
+      if (scaled !== null) points = { scaled, dec: null };
+    }
+  }
+  let v: Dec | null = null;
+  if (points === null) {
+    v = toDec(value);
+    if (c.floor !== null && (c.floorInc ? v.lt(c.floor) : v.lte(c.floor))) {
+      points = ZERO_PTS;
+      reason = 'BELOW_FLOOR';
+    } else if (v.gte(c.target)) {
+      points = c.full;
+      reason = 'CAPPED';
+    } else {
+      let p = v.isNegative() ? ZERO : c.leaf.max.times(v).div(c.target);
+      if (c.round !== null) p = roundHalfUp(p, c.round);
+      points = mkPts(p, env.scale);
+      reason = 'PROPORTIONAL';
+    }
+  }
+  const measured = typeof value === 'number' ? value : toNum(v as Dec);
   const d = c.leaf.display;
   const max = c.leaf.max;
-  let points: Pts;
-  let reason: 'BELOW_FLOOR' | 'CAPPED' | 'PROPORTIONAL';
-  if (c.floor !== null && (c.floorInc ? v.lt(c.floor) : v.lte(c.floor))) {
-    points = ZERO_PTS;
-    reason = 'BELOW_FLOOR';
-  } else if (v.gte(c.target)) {
-    points = c.full;
-    reason = 'CAPPED';
-  } else {
-    let p = v.isNegative() ? ZERO : max.times(v).div(c.target);
-    if (c.round !== null) p = roundHalfUp(p, c.round);
-    points = mkPts(p, env.scale);
-    reason = 'PROPORTIONAL';
-  }
   const next =
     reason === 'CAPPED' || ptsCmp(points, c.full, env.scale) >= 0
       ? undefined
-      : mkNext(c.target, 'at-least', c.full, points, d, env);
-  const out: Outcome = { points, status: 'scored', reason, measured, ...(next ? { next } : {}) };
-  if (!env.explain) return out;
-  const val = (l: Locale) => `${valueWord(d, l)} ${fmtValue(v, d, env, l)}`;
+      : mkNext(c.targetArg, 'at-least', c.full, points, d, env);
+  if (!env.explain) return { points, status: 'scored', reason, measured, next };
+  const vd = v ?? toDec(value);
+  const pts = points;
+  const val = (l: Locale) => `${valueWord(d, l)} ${fmtValue(vd, d, env, l)}`;
   const tgt = (l: Locale) => fmtValue(c.target, d, env, l, true);
-  const om = (l: Locale) => ofMax(points, max, env, l);
+  const om = (l: Locale) => ofMax(pts, max, env, l);
   const explanation =
     reason === 'BELOW_FLOOR'
       ? {
@@ -138,5 +227,5 @@ export function evaluateProportional(c: CompiledProportional, value: number | st
             vi: `${val('vi')} so với mức ${tgt('vi')} (điểm tối đa × tỷ lệ ÷ mức)${c.round !== null ? `, làm tròn ${c.round} chữ số` : ''}: ${om('vi')}`,
             en: `${val('en')} against ${tgt('en')} (max × value ÷ target)${c.round !== null ? `, rounded to ${c.round} decimals` : ''}: ${om('en')}`,
           };
-  return { ...out, explanation };
+  return { points, status: 'scored', reason, measured, next, explanation };
 }

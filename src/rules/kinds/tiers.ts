@@ -223,8 +223,10 @@ export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env
       dist = vn - t.maxN;
     } else continue;
     if (
+      // `bestTier === null` first: a tier more than the largest double away (dist = Infinity) still counts.
+      bestTier === null ||
       dist < bestDist ||
-      (dist === bestDist && bestTier !== null && ptsCmp(t.points, bestTier.points, env.scale) > 0)
+      (dist === bestDist && ptsCmp(t.points, bestTier.points, env.scale) > 0)
     ) {
       bestDist = dist;
       bestTier = t;
