@@ -29,7 +29,9 @@ export const ZERO = new Dec(0);
  * @internal
  */
 export function toDec(value: number | string | Dec): Dec {
-  return value instanceof Dec ? value : new Dec(value);
+  if (value instanceof Dec) return value;
+  // The input schemas accept a numeric string with spaces around it (" 0.5 "); decimal.js does not.
+  return new Dec(typeof value === 'string' ? value.trim() : value);
 }
 
 /**
