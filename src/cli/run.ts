@@ -18,7 +18,7 @@ import { formatCount } from '../format/formatCount.js';
 import { formatNumber } from '../format/formatNumber.js';
 import { formatPercent } from '../format/formatPercent.js';
 import { type HtmlReportInput, type HtmlReportUnit, renderHtmlReport } from '../node/htmlReport.js';
-import type { RowProblem } from '../node/RowProblem.js';
+import { problemIssue, type RowProblem } from '../node/RowProblem.js';
 import { readAssessmentFile } from '../node/readAssessmentFile.js';
 import { readProcedureFile } from '../node/readProcedureFile.js';
 import { type DossierFileSummary, summarizeDossierFile } from '../node/summarizeDossierFile.js';
@@ -74,17 +74,31 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-const pct = (ratio: number | null, lang: Lang, decimals = 2) =>
-  ratio === null ? '—' : formatPercent(ratio, { locale: lang, decimals });
-const num = (n: number, lang: Lang, decimals?: number) =>
-  formatNumber(n, { locale: lang, ...(decimals === undefined ? {} : { decimals, trimZeros: true }) });
+/**
+ * A percentage cell. CSV is for machines and spreadsheets: JS notation whatever the language
+ * (`92.50%`) and an empty cell for a rate without a denominator; the other formats write it the
+ * language's way (`92,50%`, `—`).
+ */
+const pct = (ratio: number | null, lang: Lang, format: OutputFormat, decimals = 2) => {
+  if (ratio === null) return format === 'csv' ? '' : '—';
+  return formatPercent(ratio, { locale: format === 'csv' ? 'en' : lang, decimals });
+};
+/** A percentage cell from a percentage (0–100) such as `ScoreReport.total.roundedPercent`. */
+const pctOf100 = (percent: number | null, lang: Lang, format: OutputFormat) =>
+  pct(percent === null ? null : percent / 100, lang, format);
+/**
+ * A number cell: in CSV the exact value in JS notation (`92.5`, `1234.5`, never grouped or
+ * rounded); otherwise formatted the language's way, rounded to `decimals` when given (`92,5`).
+ */
+const num = (n: number, lang: Lang, format: OutputFormat, decimals?: number) =>
+  format === 'csv'
+    ? String(n)
+    : formatNumber(n, { locale: lang, ...(decimals === undefined ? {} : { decimals, trimZeros: true }) });
 
 function printProblems(io: CliIo, lang: Lang, problems: readonly RowProblem[]): void {
   if (problems.length === 0) return;
   io.stderr.write(`${T[lang].badRows(problems.length)}\n`);
-  for (const p of problems.slice(0, 50)) {
-    io.stderr.write(`  ${p.file}, row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
-  }
+  for (const p of problems.slice(0, 50)) io.stderr.write(`  ${problemIssue(p).message}\n`);
   if (problems.length > 50) io.stderr.write(`  … ${problems.length - 50} more\n`);
 }
 
@@ -142,23 +156,27 @@ function topFields(report: ScoreReport) {
   return report.nodes.filter((n) => n.parentId === null && n.section === 'criteria');
 }
 
-function scoreTables(cohort: CohortResult, lang: Lang): { title: string; table: TextTable }[] {
+function scoreTables(
+  cohort: CohortResult,
+  lang: Lang,
+  format: OutputFormat,
+): { title: string; table: TextTable }[] {
   const t = T[lang];
   const out: { title: string; table: TextTable }[] = [];
   for (const report of cohort.reports) {
     const rows = topFields(report).map((n) => [
       n.id,
       n.name ?? '',
-      num(n.points, lang, 2),
-      num(n.max, lang, 2),
-      n.percent === null ? '—' : pct(n.percent / 100, lang),
+      num(n.points, lang, format, 2),
+      num(n.max, lang, format, 2),
+      pctOf100(n.percent, lang, format),
     ]);
     rows.push([
       t.total,
       '',
-      num(report.total.points, lang, 2),
-      num(report.total.max, lang, 2),
-      report.total.roundedPercent === null ? '—' : pct(report.total.roundedPercent / 100, lang),
+      num(report.total.points, lang, format, 2),
+      num(report.total.max, lang, format, 2),
+      pctOf100(report.total.roundedPercent, lang, format),
     ]);
     out.push({
       title: `${report.unit.name ?? report.unit.id} (${report.unit.id}), ${report.period}${report.band ? `: ${report.band.label}` : ''}`,
@@ -176,8 +194,8 @@ function scoreTables(cohort: CohortResult, lang: Lang): { title: string; table: 
       rows: cohort.ranking.map((r) => [
         String(r.rank),
         r.unit.name ? `${r.unit.name} (${r.unit.id})` : r.unit.id,
-        num(r.points, lang, 2),
-        r.roundedPercent === null ? '—' : pct(r.roundedPercent / 100, lang),
+        num(r.points, lang, format, 2),
+        pctOf100(r.roundedPercent, lang, format),
         r.band ?? '',
       ]),
       numeric: [true, false, true, true, false],
@@ -206,7 +224,7 @@ async function score(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${JSON.stringify({ ranking: cohort.ranking, reports: cohort.reports }, null, 2)}\n`);
     return 0;
   }
-  const tables = scoreTables(cohort, lang);
+  const tables = scoreTables(cohort, lang, format);
   for (const [i, { title, table }] of tables.entries()) {
     if (format === 'md') io.stdout.write(`${i > 0 ? '\n' : ''}### ${title}\n\n`);
     else if (format === 'table') io.stdout.write(`${i > 0 ? '\n' : ''}${title}\n`);
@@ -245,7 +263,11 @@ export function dossierParagraph(
   return writeDossierReport(stats, { lang, basis });
 }
 
-function progressBar(io: CliIo): ((read: number, total: number | null) => void) | undefined {
+/**
+ * The progress bar of long reads, on stderr when it is a terminal (`undefined` otherwise): it
+ * redraws only when the whole percentage changes and clears the line at 100 %. @internal
+ */
+export function progressBar(io: CliIo): ((read: number, total: number | null) => void) | undefined {
   if (!io.stderr.isTTY) return undefined;
   let last = -1;
   return (read, total) => {
@@ -382,9 +404,9 @@ async function dossiers(args: string[], io: CliIo): Promise<number> {
     const share = channelShares(stats);
     rows.push([
       label,
-      ...dossierRow(stats).map((n) => (format === 'csv' ? String(n) : formatNumber(n, { locale: lang }))),
-      pct(time.onTimeOrEarlyRate, lang),
-      pct(share.onlineShare, lang),
+      ...dossierRow(stats).map((n) => num(n, lang, format)),
+      pct(time.onTimeOrEarlyRate, lang, format),
+      pct(share.onlineShare, lang, format),
     ]);
   };
   if (dim) {
@@ -409,22 +431,22 @@ async function dossiers(args: string[], io: CliIo): Promise<number> {
 
 function reductionTable(result: TimeReductionResult, lang: Lang, format: OutputFormat): TextTable {
   const t = T[lang];
-  const n = (v: number) => (format === 'csv' ? String(v) : num(v, lang));
+  const n = (v: number) => num(v, lang, format);
   const rows = result.items.map((item) => [
     item.code ?? '',
     item.name ?? '',
     n(item.before),
     n(item.after),
     n(item.reduced),
-    pct(item.rate, lang, 1),
+    pct(item.rate, lang, format, 1),
   ]);
   rows.push([
     t.total,
-    formatCount(result.count, { locale: lang }),
+    format === 'csv' ? String(result.count) : formatCount(result.count, { locale: lang }),
     n(result.before),
     n(result.after),
     n(result.reduced),
-    pct(result.rate, lang, 1),
+    pct(result.rate, lang, format, 1),
   ]);
   return { headers: [...t.reductionCols], rows, numeric: [false, false, true, true, true, true] };
 }
@@ -495,7 +517,8 @@ async function report(args: string[], io: CliIo): Promise<number> {
         max: r.total.max,
         percent: r.total.roundedPercent,
         band: r.band?.label ?? null,
-        ...(rankOf.has(r.unit.id) ? { rank: rankOf.get(r.unit.id)! } : {}),
+        // scoreCohort ranks every report it returns (unit ids are unique in a cohort).
+        rank: rankOf.get(r.unit.id)!,
         fields: topFields(r).map((n) => ({ id: n.id, name: n.name, points: n.points, max: n.max })),
       }),
     );
@@ -575,9 +598,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (isCchcError(error)) {
       io.stderr.write(`cchc ${command}: ${error.code}\n`);
       for (const issue of error.issues.slice(0, 20)) {
-        io.stderr.write(
-          `  ${issue.message.includes(', row ') ? issue.message : `${formatIssuePath(issue.path)}: ${issue.message}`}\n`,
-        );
+        // Problems of a file name it first ("export.csv, row 3, column …", "export.csv: cannot
+        // read it"); other issues (options, assessments) are shown after their path.
+        const own = typeof issue.path[0] === 'string' && issue.message.startsWith(issue.path[0]);
+        io.stderr.write(`  ${own ? issue.message : `${formatIssuePath(issue.path)}: ${issue.message}`}\n`);
       }
       if (error.issues.length > 20) io.stderr.write(`  … ${error.issues.length - 20} more\n`);
       return 1;

@@ -404,11 +404,8 @@ async function* generalRows(
     delimiter = detectDelimiter(head.replace(/\r\n?/g, '\n'));
   }
   async function* all(): AsyncGenerator<string> {
-    for (let t of pending) {
-      if (firstText && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-      firstText = false;
-      yield t;
-    }
+    // Pending texts exist only after the delimiter search above, which already dropped the BOM.
+    yield* pending;
     for await (let t of source) {
       if (firstText && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
       firstText = false;

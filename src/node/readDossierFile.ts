@@ -116,9 +116,8 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
         for (let i = 0; i < cells.length; i++) {
           const row = batch.rows[i]!;
           if (mapper === null) {
-            const header = batch.binary
-              ? cells[i]!.map((c) => (typeof c === 'string' ? utf8Of(c) : c))
-              : cells[i]!;
+            // Binary batches come from the CSV fast path only: every cell is a byte string.
+            const header = batch.binary ? cells[i]!.map((c) => utf8Of(c as string)) : cells[i]!;
             const layout = tryLayout(header, row, map);
             if (layout === null) {
               firstCells ??= header;

@@ -48,7 +48,8 @@ export async function readTable<F extends string>(
     const cells = batch.cells!;
     for (let i = 0; i < cells.length; i++) {
       const raw = cells[i]!;
-      const line = batch.binary ? raw.map((c) => (typeof c === 'string' ? utf8Of(c) : c)) : raw;
+      // Binary batches come from the CSV fast path only: every cell is a byte string.
+      const line = batch.binary ? raw.map((c) => utf8Of(c as string)) : raw;
       if (index === null) {
         const found = locateColumns<F>(line, map);
         if (required.every((f) => found[f] !== undefined)) {

@@ -32,7 +32,7 @@ describe('numeric entry values with surrounding spaces', () => {
       total: 1,
       children: [{ id: '1', max: 1, assessor: 'self', rule }],
     });
-    const score = (value: unknown) =>
+    const score = (value: string | number) =>
       scoreUnit(ruleSet, { unit: { id: 'u' }, period: '2024', entries: { '1': { self: { value } } } });
     const padded = score(' 0.5 ');
     expect(padded.total.points).toBe(expected);
