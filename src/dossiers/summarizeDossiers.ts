@@ -88,8 +88,10 @@ export interface SummarizeDossiersOptions extends ClassifyDossierOptions {
   /**
    * A dossier id seen twice: `'error'` (default; it means a bad export), `'first'` (count the first
    * occurrence, skip the others and count them in `meta.ignored.duplicates`), or `'unchecked'` (no
-   * check; every record counts). Checking keeps the set of ids seen, so memory grows with the
-   * number of records; with `'unchecked'` memory depends only on the number of groups.
+   * check; every record counts). Checking keeps the ids seen: whole-number ids below 2^25 (as
+   * numbers or digit texts) as bits of a bitmap of at most 4 MiB, other ids in a set, whose memory
+   * grows with the number of records; with `'unchecked'` memory depends only on the number of
+   * groups.
    */
   duplicateIds?: 'error' | 'first' | 'unchecked';
 }

@@ -5,13 +5,20 @@
  * @module
  */
 import { CchcError } from '../../errors/CchcError.js';
-import { type Classified, classifyRead, newClassified } from './classify.js';
+import { type Classified, classifyRead as classifyReadExport, newClassified } from './classify.js';
 import type { GroupDimension, ResolvedOptions } from './options.js';
-import { newScratch, readRecord, type ScratchRecord } from './readRecord.js';
+import { newScratch, readRecord as readRecordExport, type ScratchRecord } from './readRecord.js';
 import { formatDay, formatInstant, formatMonth, localDay } from './timestamp.js';
+
+// The two functions called per record, bound once: a CommonJS build of these modules (tsx,
+// ts-node, jest) reads an imported name through a getter at every call.
+const readRecord = readRecordExport;
+const classifyRead = classifyReadExport;
 
 /** Counter slots: received 0–3, resolved 4–6, pending 7–8, returnedByPost 9, withdrawn 10, returned 11. */
 const SLOTS = 12;
+/** Whole-number ids below this are kept in a bitmap (2^25 bits: 4 MiB at most). */
+const BITMAP_IDS = 2 ** 25;
 /** Outcome code → counter slot. */
 const OUTCOME_SLOT = [4, 5, 6, 7, 8, 10, 11];
 
@@ -89,6 +96,24 @@ function compareParts(a: readonly (string | null)[], b: readonly (string | null)
 }
 
 /**
+ * The number a text id stands for when it is the way `String` writes a safe whole number
+ * (`'12'`, `'0'`; not `'012'`, `'1e3'`, `'+1'`, `' 12'`), so that `'12'` and `12` are one id; else -1.
+ */
+function numericId(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 16) return -1;
+  let v = text.charCodeAt(0) - 48;
+  if (v >>> 0 > 9 || (v === 0 && n > 1)) return -1;
+  for (let i = 1; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >>> 0 > 9) return -1;
+    v = v * 10 + d;
+  }
+  // Exact while safe; a larger value rounds to 2^53 or more, and no number id is that large.
+  return v <= Number.MAX_SAFE_INTEGER ? v : -1;
+}
+
+/**
  * Reads, checks, classifies and counts records one at a time.
  * @internal
  */
@@ -99,7 +124,15 @@ export class Accumulator {
   private readonly total = new Float64Array(SLOTS);
   private readonly tree = new Map<unknown, unknown>();
   private readonly groups: Group[] = [];
-  private readonly ids: Set<string> | null;
+  /**
+   * Ids seen, when duplicates are checked. Whole-number ids (`12`, and the text `'12'`: the same
+   * dossier) below {@link BITMAP_IDS} are bits of a bitmap that grows as needed (at most 4 MiB);
+   * larger ones are numbers in a set; other texts are themselves in a set. No string is built and
+   * no object is kept per numeric id, so the collector has nothing to trace for them.
+   */
+  private bits: Uint32Array | null = null;
+  private readonly numericIds = new Set<number>();
+  private readonly textIds = new Set<string>();
   private readonly months = new Map<number, string>();
   private records = 0;
   private receivedAfterAsOf = 0;
@@ -110,7 +143,35 @@ export class Accumulator {
 
   constructor(options: ResolvedOptions) {
     this.o = options;
-    this.ids = options.duplicates === 2 ? null : new Set<string>();
+  }
+
+  /** Whether an id was seen before; records it otherwise. */
+  private seenBefore(id: string | number): boolean {
+    const n = typeof id === 'number' ? id : numericId(id);
+    if (n >= 0 && n < BITMAP_IDS) {
+      const word = n >>> 5;
+      let bits = this.bits;
+      if (bits === null || word >= bits.length) bits = this.growBits(word);
+      const mask = 1 << (n & 31);
+      if ((bits[word]! & mask) !== 0) return true;
+      bits[word]! |= mask;
+      return false;
+    }
+    const ids: Set<unknown> = n >= 0 ? this.numericIds : this.textIds;
+    const size = ids.size;
+    ids.add(n >= 0 ? n : id);
+    return ids.size === size;
+  }
+
+  /** The bitmap, grown (doubling, from 1 024 words) to hold `word`. */
+  private growBits(word: number): Uint32Array {
+    const old = this.bits;
+    let length = old === null ? 1024 : old.length;
+    while (length <= word) length *= 2;
+    const bits = new Uint32Array(length);
+    if (old !== null) bits.set(old);
+    this.bits = bits;
+    return bits;
   }
 
   /** Adds the record at position `index` of the input. */
@@ -120,23 +181,19 @@ export class Accumulator {
     const c = this.c;
     this.records += 1;
     readRecord(value, o.offset, s, 'records', index);
-    const ids = this.ids;
-    if (ids !== null) {
-      const id = s.rec.id;
-      const key = typeof id === 'string' ? id : String(id);
-      if (ids.has(key)) {
-        if (o.duplicates === 0) {
-          throw new CchcError('INVALID_INPUT', [
-            {
-              path: ['records', index, 'id'],
-              message: `expected each dossier once, but the id ${JSON.stringify(key)} was already seen earlier in the input (a bad export?); pass duplicateIds: "first" to count the first occurrence only.`,
-            },
-          ]);
-        }
-        this.duplicates += 1;
-        return;
+    if (o.duplicates !== 2 && this.seenBefore(s.rec.id as string | number)) {
+      if (o.duplicates === 0) {
+        const id = s.rec.id;
+        const key = typeof id === 'string' ? id : String(id);
+        throw new CchcError('INVALID_INPUT', [
+          {
+            path: ['records', index, 'id'],
+            message: `expected each dossier once, but the id ${JSON.stringify(key)} was already seen earlier in the input (a bad export?); pass duplicateIds: "first" to count the first occurrence only.`,
+          },
+        ]);
       }
-      ids.add(key);
+      this.duplicates += 1;
+      return;
     }
     classifyRead(s, o, c, 'records', index);
     if (c.received < 0) {

@@ -7,7 +7,13 @@
 import { CchcError } from '../../errors/CchcError.js';
 import type { ResolvedOptions } from './options.js';
 import { pathOf, type ScratchRecord } from './readRecord.js';
-import { DAY_MS, localDay } from './timestamp.js';
+
+/** Milliseconds in a day (a local constant: no cross-module binding on the hot path). */
+const DAY_MS = 86_400_000;
+
+// Local day numbers are written out below as `Math.floor((ms + shift) / DAY_MS)`, `shift` being
+// the offset in milliseconds (timestamp.ts's `localDay`): an instant is not a small integer, so
+// passing one to a call that is not inlined would box it, an allocation per record.
 
 /** Received side: index of the column. @internal */
 export const RECEIVED = { ignored: -1, carriedOver: 0, online: 1, inPerson: 2, postal: 3 } as const;
@@ -81,19 +87,20 @@ export function newClassified(): Classified {
 }
 
 /**
- * Timeliness of a dossier ending at `end` (closed) or open at `end` (= asOf). Writes outcome,
- * reason, supplements, pause, adjustedDueMs.
+ * Timeliness of a dossier ending at `c.endMs` (closed) or open at `c.endMs` (= asOf). Writes
+ * outcome, reason, supplements, pause, adjustedDueMs. The end is read from `c`, not passed: an
+ * instant is not a small integer, so passing it to a call that is not inlined would box it.
  */
 function timeliness(
   s: ScratchRecord,
   o: ResolvedOptions,
-  end: number,
   closed: boolean,
   c: Classified,
   root: string,
   index?: number,
 ): void {
-  const offset = o.offset;
+  const end = c.endMs;
+  const shift = o.offset * 60_000;
   let count = 0;
   let pause = 0;
   for (let j = 0; j < s.supplementCount; j++) {
@@ -103,7 +110,9 @@ function timeliness(
     if (!o.pause) continue;
     let until = s.completedMs[j]!;
     if (!(until <= end)) until = end; // still pending (NaN) or completed later: paused until the end
-    const length = o.exact ? until - req : localDay(until, offset) - localDay(req, offset);
+    const length = o.exact
+      ? until - req
+      : Math.floor((until + shift) / DAY_MS) - Math.floor((req + shift) / DAY_MS);
     if (length > 0) pause += length;
   }
   c.supplements = count;
@@ -115,7 +124,7 @@ function timeliness(
     // A bare due date is the whole day: due at its last millisecond.
     c.adjustedDueMs = (s.dueDateOnly ? due + DAY_MS - 1 : due) + pause;
   } else {
-    c.adjustedDueMs = (localDay(due, offset) + pause) * DAY_MS - offset * 60_000;
+    c.adjustedDueMs = (Math.floor((due + shift) / DAY_MS) + pause) * DAY_MS - shift;
   }
   if (count > 1 && o.multipleLate) {
     c.outcome = closed ? 2 : 4;
@@ -136,9 +145,9 @@ function timeliness(
     c.reason = 'no-due-date';
     return;
   }
-  const dueDay = localDay(c.adjustedDueMs, offset);
+  const dueDay = Math.floor((c.adjustedDueMs + shift) / DAY_MS);
   if (closed) {
-    const endDay = localDay(end, offset);
+    const endDay = Math.floor((end + shift) / DAY_MS);
     if (endDay < dueDay) {
       c.outcome = 0;
       c.reason = 'finished-before-due-date';
@@ -149,7 +158,7 @@ function timeliness(
       c.outcome = 2;
       c.reason = 'finished-after-due-date';
     }
-  } else if (o.exact ? end <= c.adjustedDueMs : localDay(end, offset) <= dueDay) {
+  } else if (o.exact ? end <= c.adjustedDueMs : Math.floor((end + shift) / DAY_MS) <= dueDay) {
     c.outcome = 3;
     c.reason = 'open-within-deadline';
   } else {
@@ -198,10 +207,10 @@ export function classifyRead(
   if (finished <= o.asOfMs) {
     // Closed within the period (on or before asOf).
     c.endMs = finished;
-    c.outcomeDay = localDay(finished, o.offset);
+    c.outcomeDay = Math.floor((finished + o.offset * 60_000) / DAY_MS);
     c.byPost = s.returnedByPost;
     if (s.status === 1 || o.closedOther === 2) {
-      timeliness(s, o, finished, true, c, root, index);
+      timeliness(s, o, true, c, root, index);
     } else if (o.closedOther === 1) {
       c.outcome = 1;
       c.reason = 'counted-as-on-time';
@@ -217,5 +226,5 @@ export function classifyRead(
   // Open at asOf (never closed, or closed after asOf).
   c.endMs = o.asOfMs;
   c.outcomeDay = o.asOfDay;
-  timeliness(s, o, o.asOfMs, false, c, root, index);
+  timeliness(s, o, false, c, root, index);
 }
