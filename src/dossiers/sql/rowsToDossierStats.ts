@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../../calendar/dates.js';
 import { CchcError } from '../../errors/CchcError.js';
 import { describeValue, parseWith } from '../../errors/fromZod.js';
 import type { DossierStats } from '../DossierStats.js';
+import { compareParts } from '../summarize/accumulate.js';
 import type { DossierGroup, DossierGroupBy, DossierGroupKey, DossierSummary } from '../summarizeDossiers.js';
 import { type DossierStatsSql, META_COLUMNS, STATS_COLUMNS } from './dossierStatsSql.js';
 
@@ -72,18 +73,6 @@ function readKey(row: DossierStatsRow, dim: DossierGroupBy, path: (string | numb
   }
   if (value === null || (typeof value === 'string' && value.length > 0)) return value;
   throw bad([...path, dim], `expected a text or null, received ${describeValue(value)}.`);
-}
-
-function compareParts(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 function toStats(c: readonly number[]): DossierStats {

@@ -83,7 +83,12 @@ interface Group {
   readonly counts: Float64Array;
 }
 
-function compareParts(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+/**
+ * The order of summary groups: part by part, text ascending, `null` (no unit, no procedure) last.
+ * The SQL reader (rowsToDossierStats) sorts its groups with it too, so both give the same order.
+ * @internal
+ */
+export function compareParts(a: readonly (string | null)[], b: readonly (string | null)[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
