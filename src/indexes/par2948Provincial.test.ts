@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CchcError } from '../errors/CchcError.js';
+import { issuesOf } from '../../test/helpers/cchcError.js';
+import { deepFreeze } from '../../test/helpers/deepFreeze.js';
 import { toDec, ZERO } from '../numeric/decimal.js';
 import type { RuleNodeInput } from '../rules/RuleSet.js';
 import { validateRuleSet } from '../rules/validateRuleSet.js';
@@ -13,28 +14,6 @@ import {
 } from './par2948Provincial.js';
 import type { ParFieldDefinition, ParFieldId } from './parFields.js';
 import { PAR_NATIONAL_GROUPS } from './parNationalGroups.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-function issuesOf(run: () => unknown): { code: string; paths: string[]; messages: string[] } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CchcError)) throw error;
-    return {
-      code: error.code,
-      paths: error.issues.map((i) => i.path.join('.')),
-      messages: error.issues.map((i) => i.message),
-    };
-  }
-  throw new Error('expected a CchcError');
-}
 
 const IDS: ParFieldId[] = ['1', '2', '3', '4', '5', '6', '7', '8'];
 
@@ -281,6 +260,22 @@ describe('buildPar2948ProvincialRuleSet: missing or conflicting caller parts', (
     // The sourced value itself may be repeated.
     const same = { ...def, fields: { ...def.fields, '3': { ...def.fields['3'], max: '14.50' } } };
     expect(buildPar2948ProvincialRuleSet(same as Par2948ProvincialDefinition).children[2]?.max).toBe(14.5);
+  });
+
+  it('a field that is not an object, and a bad top-level value: paths from the definition', () => {
+    const def = fullDefinition();
+    const r = issuesOf(() =>
+      buildPar2948ProvincialRuleSet({
+        ...def,
+        appraisalRounds: -1,
+        fields: { ...def.fields, '6': 'manual' },
+      } as unknown as Par2948ProvincialDefinition),
+    );
+    expect(r.code).toBe('INVALID_RULE_SET');
+    expect(r.paths).toEqual(['definition.fields.6', 'definition.appraisalRounds']);
+    expect(r.messages[0]).toBe(
+      'expected an object for field 6 (Cải cách tài chính công), with "children" or a "rule".',
+    );
   });
 
   it('refuses a definition that is not an object', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CchcError } from '../errors/CchcError.js';
+import { issuesOf } from '../../test/helpers/cchcError.js';
+import { deepFreeze } from '../../test/helpers/deepFreeze.js';
 import { validateRuleSet } from '../rules/validateRuleSet.js';
 import type { AssessmentInput } from '../scoring/Assessment.js';
 import { scoreUnit } from '../scoring/scoreUnit.js';
@@ -13,28 +14,6 @@ import {
 } from './par876Provincial.js';
 import type { ParFieldId } from './parFields.js';
 import { PAR_NATIONAL_GROUPS } from './parNationalGroups.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-function issuesOf(run: () => unknown): { code: string; paths: string[]; messages: string[] } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CchcError)) throw error;
-    return {
-      code: error.code,
-      paths: error.issues.map((i) => i.path.join('.')),
-      messages: error.issues.map((i) => i.message),
-    };
-  }
-  throw new Error('expected a CchcError');
-}
 
 const IDS: ParFieldId[] = ['1', '2', '3', '4', '5', '6', '7', '8'];
 

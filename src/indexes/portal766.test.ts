@@ -244,60 +244,40 @@ describe('zero denominators', () => {
     expect(scorePortal766(withPetitions, { noPetitions: 'split' }).groups).toStrictEqual(
       scorePortal766(withPetitions).groups,
     );
+    // nor without the petition indicators: nothing says that no petition arose
+    const withoutPetitionCounts = { dossierSatisfaction: { unsatisfied: 200, dossiers: 1000 } };
+    expect(scorePortal766(withoutPetitionCounts, { noPetitions: 'split' }).groups).toStrictEqual(
+      scorePortal766(withoutPetitionCounts).groups,
+    );
   });
 
   it('1.4 falls back to the previous year ÷ 12 (month) or ÷ 4 (quarter) when both counts are 0 (D)', () => {
-    const month = one(
-      {
-        dossierSync: {
-          synced: 90,
-          receivedNational: 0,
-          receivedPortal: 0,
-          previousYear: { total: 1200, periodsPerYear: 12 },
-        },
-      },
-      'dossierSync',
-    );
-    expect([month.denominator, month.rate, month.points]).toStrictEqual([100, 0.9, 5.4]);
-    const quarter = one(
-      {
-        dossierSync: {
-          synced: 100,
-          receivedNational: 0,
-          receivedPortal: 0,
-          previousYear: { total: 1000, periodsPerYear: 4 },
-        },
-      },
-      'dossierSync',
-    );
-    expect([quarter.denominator, quarter.points]).toStrictEqual([250, 2.4]);
-    // the fallback is only for both counts 0; the larger count is the denominator otherwise
-    const max = one(
-      {
-        dossierSync: {
-          synced: 50,
-          receivedNational: 100,
-          receivedPortal: 80,
-          previousYear: { total: 1, periodsPerYear: 4 },
-        },
-      },
-      'dossierSync',
-    );
-    expect([max.denominator, max.points]).toStrictEqual([100, 3]);
-    // nothing in the previous year either: 0
-    expect(
+    /** 1.4 with the counts `[synced, receivedNational, receivedPortal]` and the previous year. */
+    const sync = (
+      [synced, receivedNational, receivedPortal]: [number, number, number],
+      total: number,
+      periodsPerYear: 4 | 12,
+    ) =>
       one(
         {
           dossierSync: {
-            synced: 0,
-            receivedNational: 0,
-            receivedPortal: 0,
-            previousYear: { total: 0, periodsPerYear: 12 },
+            synced,
+            receivedNational,
+            receivedPortal,
+            previousYear: { total, periodsPerYear },
           },
         },
         'dossierSync',
-      ).points,
-    ).toBe(0);
+      );
+    const month = sync([90, 0, 0], 1200, 12);
+    expect([month.denominator, month.rate, month.points]).toStrictEqual([100, 0.9, 5.4]);
+    const quarter = sync([100, 0, 0], 1000, 4);
+    expect([quarter.denominator, quarter.points]).toStrictEqual([250, 2.4]);
+    // the fallback is only for both counts 0; the larger count is the denominator otherwise
+    const max = sync([50, 100, 80], 1, 4);
+    expect([max.denominator, max.points]).toStrictEqual([100, 3]);
+    // nothing in the previous year either: 0
+    expect(sync([0, 0, 0], 0, 12).points).toBe(0);
   });
 });
 

@@ -30,3 +30,33 @@ export function expectCchcError(fn: () => unknown, code: CchcErrorCode, path: Is
   ).toContainEqual(path);
   return error;
 }
+
+/** What {@link issuesOf} returns: the code, and each issue's path (joined with `.`) and message. */
+export interface IssueSummary {
+  readonly code: string;
+  readonly paths: string[];
+  readonly messages: string[];
+}
+
+/**
+ * Runs `run`, which must throw a {@link CchcError}, and returns its code with the issues' paths
+ * (joined with `.`, e.g. `'definition.fields.3'`) and messages, for comparing whole lists at once.
+ * Rethrows anything else that is thrown, and fails when nothing is.
+ *
+ * @example
+ * const r = issuesOf(() => buildPar876ProvincialRuleSet({ fields: {} } as never));
+ * expect(r.paths).toContain('definition.fields.1');
+ */
+export function issuesOf(run: () => unknown): IssueSummary {
+  try {
+    run();
+  } catch (error) {
+    if (!isCchcError(error)) throw error;
+    return {
+      code: error.code,
+      paths: error.issues.map((i) => i.path.join('.')),
+      messages: error.issues.map((i) => i.message),
+    };
+  }
+  throw new Error('expected a CchcError');
+}
