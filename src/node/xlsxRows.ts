@@ -14,22 +14,73 @@ export interface CellBatch {
   readonly rows: number[];
 }
 
-function plain(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((p) => p.text).join('');
-    if ('result' in v) return plain(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
+/**
+ * The text given for a cell whose value cannot be read as text, a number, a boolean or a date: an
+ * object shape exceljs does not document, a formula without a cached result (a file written by a
+ * program that does not calculate), a formula whose result is an error (the streaming reader keeps
+ * no error code for those) or an invalid date. Never data: a number, date or yes/no column rejects it
+ * with the column's sentence, which quotes it; a text column keeps it, visibly, instead of
+ * `"[object Object]"` or an empty cell.
+ * @internal
+ */
+export const UNREADABLE_CELL = '#UNREADABLE!';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Whether an exceljs cell value is a formula (`CellFormulaValue` or `CellSharedFormulaValue`). */
+function isFormula(v: Record<string, unknown>): boolean {
+  return 'formula' in v || 'sharedFormula' in v;
 }
 
 /**
- * Reads rows in batches; empty rows are skipped (their numbers are not reused).
+ * An exceljs cell value (`CellValue`) as a {@link Cell}: text, numbers, booleans and dates as they
+ * are; rich text (`{ richText }`) → its runs' text; a hyperlink (`{ text, hyperlink }`, the text
+ * plain or rich) → its text; a formula (`{ formula | sharedFormula, result }`) → its result, read
+ * the same way; an error (`{ error }`) → the error text (`'#N/A'`); anything else →
+ * {@link UNREADABLE_CELL}.
+ * @internal
+ */
+export function xlsxCellValue(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isNaN(value) ? UNREADABLE_CELL : value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? UNREADABLE_CELL : value;
+  if (!isObject(value)) return UNREADABLE_CELL;
+  if (Array.isArray(value.richText))
+    return value.richText
+      .map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : ''))
+      .join('');
+  if (isFormula(value)) {
+    const result = value.result;
+    return result === undefined || result === null ? UNREADABLE_CELL : xlsxCellValue(result);
+  }
+  if ('hyperlink' in value && 'text' in value) return xlsxCellValue(value.text);
+  if ('error' in value && typeof value.error === 'string') return value.error;
+  return UNREADABLE_CELL;
+}
+
+/**
+ * A formula value as the row gives it has no `result` when the cached result is falsy (`0`, `''`,
+ * or the `NaN` the streaming reader makes of an error): exceljs copies only truthy parts of a
+ * formula into `row.values`. The cell itself still has it.
+ */
+function withResult(value: unknown, row: StreamRow, column: number): unknown {
+  if (!isObject(value) || value instanceof Date || !isFormula(value) || 'result' in value) return value;
+  return { ...value, result: row.getCell(column).result };
+}
+
+/** A row of exceljs's streaming reader, as far as it is used here. */
+interface StreamRow {
+  number: number;
+  values: unknown[];
+  getCell(column: number): { result?: unknown };
+}
+
+/**
+ * Reads rows in batches; empty rows are skipped (their numbers are not reused). Cells are read by
+ * {@link xlsxCellValue}: a cell it cannot read is {@link UNREADABLE_CELL}, never `"[object Object]"`.
  * @param sheet - a worksheet name, or its 1-based position (default 1).
  * @internal
  */
@@ -46,9 +97,7 @@ export async function* xlsxRowBatches(
     entries: 'emit',
   });
   let position = 0;
-  for await (const ws of reader as unknown as AsyncIterable<
-    AsyncIterable<{ number: number; values: unknown[] }> & { name?: string }
-  >) {
+  for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<StreamRow> & { name?: string }>) {
     position++;
     const name = (ws as { name?: string }).name;
     const wanted = typeof sheet === 'number' ? position === sheet : name === sheet;
@@ -65,7 +114,7 @@ export async function* xlsxRowBatches(
       const out: Cell[] = [];
       let empty = true;
       for (let i = 1; i < values.length; i++) {
-        const v = plain(values[i]);
+        const v = xlsxCellValue(withResult(values[i], row, i));
         if (v !== null && v !== '') empty = false;
         out.push(v);
       }
