@@ -27,7 +27,7 @@ export default defineConfig({
         ...Object.fromEntries(FULL_BRANCHES.map((glob) => [glob, { branches: 100, lines: 100 }])),
         // The rule kinds, the record reader and the SQL builder: 100 % is the goal; what is left is listed in
         // docs/quality.md.
-        'src/rules/kinds/**': { branches: 99, lines: 100 },
+        'src/rules/kinds/**': { branches: 100, lines: 100 },
         'src/dossiers/summarize/**': { branches: 95, lines: 98 },
         'src/dossiers/sql/**': { branches: 100, lines: 99 },
       },

@@ -190,11 +190,21 @@ function stagesFor(assessor: Assessor, rounds: number): string[] {
   return out;
 }
 
-/** Compiles a rule set that `validateRuleSet` accepted. @internal */
-export function compilePlan(ruleSet: RuleSet): Plan {
+/**
+ * The scale (10^k) at which a plan carries points as integers. Every maximum, the total and the
+ * caps must be whole and safe at it (`validateRuleSet` checks this), since the scorer adds them up
+ * as integers; other points that are not are carried as Decimals.
+ * @internal
+ */
+export function planScale(ruleSet: RuleSet): number {
   const acc = { d: 0 };
   scanDecimals(ruleSet, acc);
-  const scale = 10 ** scaleDecimals(ruleSet, Math.min(acc.d, MAX_SCALE_DECIMALS));
+  return 10 ** scaleDecimals(ruleSet, Math.min(acc.d, MAX_SCALE_DECIMALS));
+}
+
+/** Compiles a rule set that `validateRuleSet` accepted. @internal */
+export function compilePlan(ruleSet: RuleSet): Plan {
+  const scale = planScale(ruleSet);
   const nodes: PlanNode[] = [];
   const measures = new Set<string>();
   const build = (
@@ -275,7 +285,8 @@ export function compilePlan(ruleSet: RuleSet): Plan {
     const n = nodes[i]!;
     nodes[i] = {
       ...n,
-      childIds: n.children.map((c) => nodes[c]!.id),
+      // Frozen: every report node of this plan node shares the list.
+      childIds: Object.freeze(n.children.map((c) => nodes[c]!.id)),
       parentId: n.parent < 0 ? null : nodes[n.parent]!.id,
       measureKey: `${n.measure}|${n.basis ?? ''}`,
     };

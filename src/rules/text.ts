@@ -165,14 +165,20 @@ export function mkNext(
   env: Env,
 ): NextStep {
   const gain = ptsMinus(points, current, env.scale);
-  return {
+  // Frozen: reports share equal next steps (scoreWithPlan).
+  return Object.freeze({
     value: typeof value === 'number' ? value : toNum(value),
     comparison,
     points: ptsNum(points, env.scale),
     gain: ptsNum(gain, env.scale),
-    explanation: env.explain ? nextExplanation(value, comparison, gain, display, env) : { vi: '', en: '' },
-  };
+    explanation: env.explain
+      ? Object.freeze(nextExplanation(value, comparison, gain, display, env))
+      : NO_TEXT,
+  });
 }
+
+/** The sentences of a next step built without explanations. */
+const NO_TEXT: { readonly vi: string; readonly en: string } = Object.freeze({ vi: '', en: '' });
 
 function nextExplanation(
   value: Dec | number,

@@ -1,6 +1,7 @@
 import type { CchcIssue } from '../errors/CchcError.js';
 import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import { type Dec, ZERO } from '../numeric/decimal.js';
+import { planScale } from './compile.js';
 import { decOrNull, obj, type Path, type Push } from './kinds/common.js';
 import { checkCountTiersRule } from './kinds/countTiers.js';
 import { checkDeductionRule } from './kinds/deduction.js';
@@ -13,6 +14,7 @@ import { checkTiersRule } from './kinds/tiers.js';
 import { checkYesNoRule } from './kinds/yesNo.js';
 import { isKnownMeasure, MEASURE_KINDS, MEASURES } from './measures.js';
 import { type RuleSet, RuleSetSchema } from './RuleSet.js';
+import { mkPts } from './text.js';
 
 /**
  * The outcome of {@link validateRuleSet}: the validated rule set and its warnings, or every
@@ -70,6 +72,7 @@ export function validateRuleSet(json: unknown): ValidateRuleSetResult {
   if (!parsed.success) for (const issue of parsed.error.issues) issues.push(issueFromZod(issue, json));
   checkSemantics(
     json,
+    parsed.success ? planScale(parsed.data) : null,
     (path, message) => issues.push({ path, message }),
     (path, message) => warnings.push({ path, message }),
   );
@@ -90,7 +93,22 @@ function dedupe(issues: CchcIssue[]): CchcIssue[] {
 
 const ASSESSORS = new Set(['self', 'superior', 'survey']);
 
-function checkSemantics(json: unknown, push: Push, warn: Push): void {
+/**
+ * Pushes an issue when `value` (a maximum, the total or a cap) is not a whole number of points ×
+ * `scale` within 2^53: the scorer adds those up as exact integers at the plan's scale.
+ */
+function checkScaled(value: Dec | null, scale: number | null, path: Path, what: string, push: Push): void {
+  if (value === null || scale === null || mkPts(value, scale).scaled !== null) return;
+  const decimals = Math.round(Math.log10(scale));
+  push(
+    path,
+    value.decimalPlaces() > decimals
+      ? `${what} ${value.toString()} has more decimals than points can be scored with exactly in this rule set: expected at most ${decimals} decimal places.`
+      : `${what} ${value.toString()} is too large to score exactly: expected at most ${Math.floor(Number.MAX_SAFE_INTEGER / scale)} points.`,
+  );
+}
+
+function checkSemantics(json: unknown, scale: number | null, push: Push, warn: Push): void {
   const root = obj(json);
   if (root === null) return;
   const ids = new Map<string, string>();
@@ -108,6 +126,7 @@ function checkSemantics(json: unknown, push: Push, warn: Push): void {
     const assessor =
       typeof node.assessor === 'string' && ASSESSORS.has(node.assessor) ? node.assessor : inherited;
     const max = node.max === undefined ? null : decOrNull(node.max);
+    checkScaled(max, scale, [...path, 'max'], 'the maximum', push);
     const children = node.children;
     if (Array.isArray(children)) {
       if (node.rule !== undefined)
@@ -181,6 +200,7 @@ function checkSemantics(json: unknown, push: Push, warn: Push): void {
       sum = sum === null || m === null ? null : sum.plus(m);
     });
     const total = decOrNull(root.total);
+    checkScaled(total, scale, ['total'], 'the total', push);
     if (sum !== null && total !== null && !total.eq(sum))
       push(
         ['total'],
@@ -189,7 +209,9 @@ function checkSemantics(json: unknown, push: Push, warn: Push): void {
   }
   for (const key of ['bonus', 'deductions'] as const) {
     const section = obj(root[key]);
-    if (section === null || !Array.isArray(section.children)) continue;
+    if (section === null) continue;
+    checkScaled(decOrNull(section.cap), scale, [key, 'cap'], 'the cap', push);
+    if (!Array.isArray(section.children)) continue;
     section.children.forEach((child, i) => {
       walk(child, [key, 'children', i], rootAssessor, key);
     });

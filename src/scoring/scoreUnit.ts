@@ -25,8 +25,11 @@ import type {
   AdjustmentPart,
   AssessorPart,
   LostPoints,
+  MeasuredValue,
+  NextStep,
   NodeScore,
   NodeStatus,
+  ScoreReason,
   ScoreReport,
   ScoreSource,
 } from './ScoreReport.js';
@@ -56,7 +59,7 @@ const ScoreUnitOptionsSchema = z
 /** `undefined` or `{ explanations?: boolean }` as a plain object, read once; else `null` (zod decides). */
 function quickOptions(options: unknown): { explanations: boolean | undefined } | null {
   if (options === undefined) return { explanations: undefined };
-  if (!plain(options)) return null;
+  if (!plainStrict(options)) return null;
   for (const k in options) if (k !== 'explanations') return null;
   if (!Object.hasOwn(options, 'explanations'))
     return Object.keys(options).length === 0 ? { explanations: undefined } : null;
@@ -181,23 +184,44 @@ function fastEntry(e: unknown): boolean {
   );
 }
 
-function fastEntries(entries: unknown): boolean {
-  if (!plain(entries)) return false;
+/**
+ * Whether the entries have the schema's shape (else `null`), and then whether they also fit the
+ * plan: every id a leaf, every stage one of its stages, values of its rule's type, as the checks
+ * of {@link prepareAssessment} find (which then need not run; when they would find a problem
+ * they run and say what it is).
+ */
+function fastEntries(entries: unknown, plan: Plan): { fits: boolean } | null {
+  if (!plain(entries)) return null;
+  let fits = true;
   for (const id in entries) {
-    if (id === '__proto__' || !Object.hasOwn(entries, id)) return false;
+    if (id === '__proto__' || !Object.hasOwn(entries, id)) return null;
     const stages = entries[id];
-    if (!plain(stages)) return false;
+    if (!plain(stages)) return null;
+    const node = fits ? plan.byId.get(id) : undefined;
+    if (node === undefined || node.rule === null) fits = false;
     for (const stage in stages) {
-      if (!STAGE_NAMES.has(stage) || !Object.hasOwn(stages, stage)) return false;
-      if (!fastEntry(stages[stage])) return false;
+      if (!STAGE_NAMES.has(stage) || !Object.hasOwn(stages, stage)) return null;
+      const entry = stages[stage];
+      if (!fastEntry(entry)) return null;
+      if (fits) {
+        const e = entry as StageEntry;
+        if (
+          !node!.stages.includes(stage) ||
+          (e.value !== undefined && (e.notApplicable === true || checkValue(node!, e.value) !== null))
+        )
+          fits = false;
+      }
     }
   }
-  return true;
+  return fits ? FITS : FITS_NOT;
 }
+
+const FITS = Object.freeze({ fits: true });
+const FITS_NOT = Object.freeze({ fits: false });
 
 function fastData(data: unknown): boolean {
   if (data === undefined) return true;
-  if (!plain(data)) return false;
+  if (!plainStrict(data)) return false;
   for (const k in data) {
     if (k !== 'dossiers' && k !== 'plan' && k !== 'procedures' && k !== 'values') return false;
   }
@@ -213,9 +237,12 @@ function fastData(data: unknown): boolean {
   return true;
 }
 
-/** The assessment as the schema would output it, or `null` when the fast check is not sure. */
-function readAssessmentFast(input: unknown): Assessment | null {
-  if (!plain(input)) return null;
+/**
+ * The assessment as the schema would output it, or `null` when the fast check is not sure; `fits`
+ * when its entries also fit the plan (see {@link fastEntries}).
+ */
+function readAssessmentFast(input: unknown, plan: Plan): { assessment: Assessment; fits: boolean } | null {
+  if (!plainStrict(input)) return null;
   for (const k in input) {
     switch (k) {
       case 'unit':
@@ -229,25 +256,26 @@ function readAssessmentFast(input: unknown): Assessment | null {
     }
   }
   const unit = input.unit;
-  if (!plain(unit)) return null;
+  if (!plainStrict(unit)) return null;
   for (const k in unit) if (k !== 'id' && k !== 'name' && k !== 'level') return null;
   if (typeof unit.id !== 'string' || unit.id.length === 0 || !optString(unit.name)) return null;
   if (unit.level !== undefined && !(typeof unit.level === 'string' && LEVELS.has(unit.level))) return null;
   if (typeof input.period !== 'string' || input.period.length === 0) return null;
   const rs = input.ruleSet;
   if (rs !== undefined) {
-    if (!plain(rs)) return null;
+    if (!plainStrict(rs)) return null;
     for (const k in rs) if (k !== 'id' && k !== 'version') return null;
     if (typeof rs.id !== 'string' || typeof rs.version !== 'string') return null;
   }
   if (!fastData(input.data)) return null;
   const entries = input.entries === undefined ? {} : input.entries;
-  if (!fastEntries(entries)) return null;
+  const fit = fastEntries(entries, plan);
+  if (fit === null) return null;
   const out: Record<string, unknown> = { unit, period: input.period };
   if (rs !== undefined) out.ruleSet = rs;
   if (input.data !== undefined) out.data = input.data;
   out.entries = entries;
-  return out as Assessment;
+  return { assessment: out as Assessment, fits: fit.fits };
 }
 
 /**
@@ -285,8 +313,9 @@ export function prepareAssessment(
   plan: Plan,
   input: unknown,
 ): { assessment: Assessment; measures: MeasureValues } {
-  let a = readAssessmentFast(input);
-  const fast = a !== null;
+  const read = readAssessmentFast(input, plan);
+  const fast = read !== null;
+  let a = read?.assessment ?? null;
   if (a === null) {
     const parsed = safeParse(AssessmentSchema, input);
     if (!parsed.success) {
@@ -311,47 +340,52 @@ export function prepareAssessment(
       message: `the unit level "${a.unit.level}" differs from the rule set's level "${rs.level}".`,
     });
   const entries = a.entries;
-  for (const id in entries) {
-    const stages = entries[id]!;
-    const node = plan.byId.get(id);
-    if (node === undefined) {
-      issues.push({
-        path: ['entries', id],
-        message: `unknown node id "${id}": no node of rule set "${rs.id}" has it.`,
-      });
-      continue;
-    }
-    if (node.rule === null) {
-      issues.push({
-        path: ['entries', id],
-        message: `"${id}" is a group: enter values on its leaves (${node.childIds.join(', ')}).`,
-      });
-      continue;
-    }
-    for (const stage in stages) {
-      const entry = stages[stage]!;
-      if (!node.stages.includes(stage)) {
-        const path = ['entries', id, stage];
+  // The fast reader has run these checks when it says the entries fit.
+  if (!read?.fits)
+    for (const id in entries) {
+      const stages = entries[id]!;
+      const node = plan.byId.get(id);
+      if (node === undefined) {
         issues.push({
-          path,
-          message: `stage "${stage}" does not apply to "${id}" (assessed by "${node.assessor}"): expected ${node.stages.map((s) => `"${s}"`).join(', ')}.`,
+          path: ['entries', id],
+          message: `unknown node id "${id}": no node of rule set "${rs.id}" has it.`,
         });
         continue;
       }
-      if (entry.notApplicable === true && entry.value !== undefined) {
+      if (node.rule === null) {
         issues.push({
-          path: ['entries', id, stage, 'value'],
-          message: 'give either a value or "notApplicable: true", not both.',
+          path: ['entries', id],
+          message: `"${id}" is a group: enter values on its leaves (${node.childIds.join(', ')}).`,
         });
         continue;
       }
-      if (entry.value !== undefined) {
-        const problem = checkValue(node, entry.value);
-        if (problem !== null)
-          issues.push({ path: ['entries', id, stage, 'value'], message: `${problem} (rule "${node.kind}")` });
+      for (const stage in stages) {
+        const entry = stages[stage]!;
+        if (!node.stages.includes(stage)) {
+          const path = ['entries', id, stage];
+          issues.push({
+            path,
+            message: `stage "${stage}" does not apply to "${id}" (assessed by "${node.assessor}"): expected ${node.stages.map((s) => `"${s}"`).join(', ')}.`,
+          });
+          continue;
+        }
+        if (entry.notApplicable === true && entry.value !== undefined) {
+          issues.push({
+            path: ['entries', id, stage, 'value'],
+            message: 'give either a value or "notApplicable: true", not both.',
+          });
+          continue;
+        }
+        if (entry.value !== undefined) {
+          const problem = checkValue(node, entry.value);
+          if (problem !== null)
+            issues.push({
+              path: ['entries', id, stage, 'value'],
+              message: `${problem} (rule "${node.kind}")`,
+            });
+        }
       }
     }
-  }
   const measures = (fast && valueMeasures(plan, a.data)) || computeMeasures(plan.measures, a.data, issues);
   if (issues.length > 0)
     throw new CchcError('INVALID_ASSESSMENT', issues, {
@@ -385,6 +419,9 @@ interface Columns {
   readonly deltaDec: (Dec | null)[];
   /** Whether some Decimal part was set since the last reset. */
   dirty: boolean;
+  /** Per leaf row, the report parts shared between calls (see {@link Memo}), without and with explanations. */
+  readonly memos: (LeafMemos | undefined)[];
+  readonly memosExplained: (LeafMemos | undefined)[];
 }
 
 const COLUMNS = new WeakMap<Plan, Columns>();
@@ -408,6 +445,8 @@ function columnsOf(plan: Plan): Columns {
       selfDec: new Array<Dec | null>(rows).fill(null),
       deltaDec: new Array<Dec | null>(rows).fill(null),
       dirty: false,
+      memos: new Array<LeafMemos | undefined>(rows),
+      memosExplained: new Array<LeafMemos | undefined>(rows),
     };
     COLUMNS.set(plan, c);
     return c;
@@ -428,6 +467,268 @@ function columnsOf(plan: Plan): Columns {
     c.dirty = false;
   }
   return c;
+}
+
+/** Entries kept per memo: a leaf of a discrete kind takes a few dozen distinct forms. */
+const MEMO_LIMIT = 64;
+
+/**
+ * Frozen report parts of one leaf, shared between the reports of a plan when equal: entries in
+ * hash chains, compared field by field (no string keys). A memo whose hit rate stays under a half
+ * after {@link MEMO_LIMIT} look-ups (a leaf on a continuous measured value) switches itself off,
+ * so such leaves pay nothing more.
+ */
+class Memo<E extends { chain: E | null }> {
+  map: Map<number, E> | null = new Map();
+  private size = 0;
+  private lookups = 0;
+  private hits = 0;
+  /** The first entry of a hash chain (the memo is on). */
+  chain(hash: number): E | null {
+    return this.map!.get(hash) ?? null;
+  }
+  /** Counts a look-up; switches the memo off when it does not pay. */
+  count(hit: boolean): void {
+    this.lookups += 1;
+    if (hit) this.hits += 1;
+    else if (this.lookups >= MEMO_LIMIT && this.hits * 2 < this.lookups) this.map = null;
+  }
+  add(hash: number, entry: E): void {
+    const map = this.map;
+    if (map === null || this.size >= MEMO_LIMIT) return;
+    entry.chain = map.get(hash) ?? null;
+    map.set(hash, entry);
+    this.size += 1;
+  }
+}
+
+interface NodeEntry {
+  readonly node: NodeScore;
+  /** The leaf's row when the node was built: scaled points, flags, self points, difference. */
+  readonly pts: number;
+  readonly flags: number;
+  readonly self: number;
+  readonly delta: number;
+  readonly next: NextStep | undefined;
+  /** The node's lost-points item and its lost points × scale, once known (`null`: none). */
+  lost: LostPoints | null | undefined;
+  lostScaled: number;
+  chain: NodeEntry | null;
+}
+
+interface NextEntry {
+  readonly next: NextStep;
+  chain: NextEntry | null;
+}
+
+interface LostEntry {
+  readonly item: LostPoints;
+  readonly pts: number;
+  chain: LostEntry | null;
+}
+
+/**
+ * The memos of one leaf: its report node (bulk only), its next step and its lost-points item,
+ * apart for bulk reports and reports with explanations (whose next steps carry sentences).
+ */
+interface LeafMemos {
+  readonly node: Memo<NodeEntry>;
+  readonly next: Memo<NextEntry>;
+  readonly lost: Memo<LostEntry>;
+}
+
+function memosOf(c: Columns, i: number, explain: boolean): LeafMemos {
+  const list = explain ? c.memosExplained : c.memos;
+  let m = list[i];
+  if (m === undefined) {
+    m = { node: new Memo(), next: new Memo(), lost: new Memo() };
+    list[i] = m;
+  }
+  return m;
+}
+
+/** A small integer from a few numbers (a hash: equal inputs, equal result; entries are compared). */
+function mix(a: number, b: number, c: number, d: number): number {
+  return ((a * 31 + b * 17 + c * 7 + d) % 1_000_000_007) | 0;
+}
+
+function textHash(t: string): number {
+  return t.length === 0 ? 0 : t.length * 131 + t.charCodeAt(0) * 7 + t.charCodeAt(t.length - 1);
+}
+
+function measuredHash(m: MeasuredValue): number {
+  if (m === null) return 1;
+  switch (typeof m) {
+    case 'number':
+      return m * 1009;
+    case 'string':
+      return textHash(m);
+    case 'boolean':
+      return m ? 2 : 3;
+    default:
+      return m.length * 5 + 4;
+  }
+}
+
+function sameMeasured(a: MeasuredValue, b: MeasuredValue): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameNext(a: NextStep | undefined, b: NextStep | undefined): boolean {
+  if (a === b) return true;
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.value === b.value &&
+    a.comparison === b.comparison &&
+    a.points === b.points &&
+    a.gain === b.gain &&
+    a.explanation.vi === b.explanation.vi &&
+    a.explanation.en === b.explanation.en
+  );
+}
+
+function nextHash(next: NextStep | undefined): number {
+  return next === undefined
+    ? 0
+    : mix(next.value * 1009, next.points * 101, next.gain * 11, next.comparison.length);
+}
+
+/** The next step of a leaf, as the frozen one already in a report when equal (mkNext freezes). */
+function sharedNext(m: LeafMemos, next: NextStep): NextStep {
+  const memo = m.next;
+  if (memo.map === null) return next;
+  const h = nextHash(next);
+  let e = memo.chain(h);
+  while (e !== null && !sameNext(e.next, next)) e = e.chain;
+  memo.count(e !== null);
+  if (e !== null) return e.next;
+  memo.add(h, { next, chain: null });
+  return next;
+}
+
+/** The list without repeats, as a new array. */
+function uniqueCopy(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const v of list) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
+function hasRepeats(list: readonly string[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list.indexOf(list[k]!) !== k) return true;
+  return false;
+}
+
+/** Whether a leaf's row holds a Decimal part (its node is then not shared). */
+function hasDec(c: Columns, i: number): boolean {
+  return c.ptsDec[i] !== null || c.selfDec[i] !== null || c.deltaDec[i] !== null;
+}
+
+/**
+ * The shared bulk report node of leaf `i` equal to the one about to be built, if any: equal in
+ * everything that varies between two nodes of one leaf (the maxima follow from the status, the
+ * percentage from the points and the status).
+ */
+function findNode(
+  memo: Memo<NodeEntry>,
+  hash: number,
+  out: Outcome,
+  source: ScoreSource | null,
+  c: Columns,
+  i: number,
+  next: NextStep | undefined,
+  note: string | undefined,
+  evidence: readonly string[] | undefined,
+  requested: boolean,
+): NodeEntry | null {
+  for (let e = memo.chain(hash); e !== null; e = e.chain) {
+    const n = e.node;
+    if (
+      e.pts === c.pts[i] &&
+      e.flags === c.flags[i] &&
+      e.self === c.self[i] &&
+      e.delta === c.delta[i] &&
+      n.status === out.status &&
+      n.reason === out.reason &&
+      n.source === source &&
+      sameMeasured(n.measured, out.measured) &&
+      sameNext(e.next, next) &&
+      n.note === note &&
+      sameList(n.evidence, evidence) &&
+      (n.explanationRequested === true) === requested
+    ) {
+      memo.count(true);
+      return e;
+    }
+  }
+  memo.count(false);
+  return null;
+}
+
+function nodeHash(
+  out: Outcome,
+  source: ScoreSource | null,
+  c: Columns,
+  i: number,
+  next: NextStep | undefined,
+  note: string | undefined,
+): number {
+  return mix(
+    c.pts[i]! + c.self[i]! * 3 + c.delta[i]! * 5 + c.flags[i]!,
+    measuredHash(out.measured),
+    nextHash(next),
+    out.status.length +
+      out.reason.length * 13 +
+      (source === null ? 0 : textHash(source)) +
+      (note === undefined ? 0 : textHash(note)),
+  );
+}
+
+/** The fields every report node has, leaf or group, in their order. */
+function nodeScore(
+  node: PlanNode,
+  c: Columns,
+  i: number,
+  scale: number,
+  rebase: boolean,
+  status: NodeStatus,
+  reason: ScoreReason,
+  source: ScoreSource | null,
+  measured: MeasuredValue,
+): Record<string, unknown> {
+  const am = rebase ? node.maxScaled - c.naMax[i]! : node.maxScaled;
+  const pd = c.dirty ? c.ptsDec[i]! : null;
+  const f = c.flags[i]!;
+  return {
+    id: node.id,
+    name: node.name,
+    parentId: node.parentId,
+    childIds: node.childIds,
+    depth: node.depth,
+    section: node.section,
+    kind: node.kind,
+    assessor: node.assessor,
+    status,
+    reason,
+    points: sumNum(c.pts[i]!, pd, scale),
+    max: node.maxNum,
+    applicableMax: am / scale,
+    pendingMax: c.pendingMax[i]! / scale,
+    notApplicableMax: c.naMax[i]! / scale,
+    percent: sumPercent(c.pts[i]!, pd, am, scale),
+    source,
+    measured,
+    selfPoints: f & 1 ? sumNum(c.self[i]!, c.dirty ? c.selfDec[i]! : null, scale) : null,
+    appraisalDelta: f & 2 ? sumNum(c.delta[i]!, c.dirty ? c.deltaDec[i]! : null, scale) : null,
+  } satisfies NodeScore;
 }
 
 function addDec(list: (Dec | null)[], i: number, d: Dec): void {
@@ -681,6 +982,8 @@ export function scoreWithPlan(
   const maxByAssessor = [0, 0, 0];
   const seenAssessor = [false, false, false];
   const leafOutcome: (Outcome | undefined)[] = new Array(n);
+  const leafNext: (NextStep | undefined)[] = new Array(n);
+  const leafEntry: (NodeEntry | undefined)[] = new Array(n);
   const reportNodes: NodeScore[] = new Array(n);
   const entries = assessment.entries;
 
@@ -746,51 +1049,75 @@ export function scoreWithPlan(
       }
     }
     leafOutcome[i] = out;
-    let evidence: string[] | undefined;
+    // The evidence of every stage, each file once: while only one stage has any, its own list
+    // (copied into the node only when a node is built), else a merged list built here.
+    let evidence: readonly string[] | undefined;
+    let ownList = false;
     let requested = false;
     if (stages !== undefined) {
       for (const s of node.stages) {
         const e = stages[s];
         if (e === undefined) continue;
         if (e.explanationRequested) requested = true;
-        if (e.evidence) {
-          evidence ??= [];
-          for (const ev of e.evidence) if (!evidence.includes(ev)) evidence.push(ev);
+        const list = e.evidence;
+        if (list === undefined) continue;
+        if (evidence === undefined) evidence = list;
+        else {
+          const merged = ownList ? (evidence as string[]) : uniqueCopy(evidence);
+          for (const ev of list) if (!merged.includes(ev)) merged.push(ev);
+          evidence = merged;
+          ownList = true;
         }
       }
+      if (evidence !== undefined && !ownList && hasRepeats(evidence)) {
+        evidence = uniqueCopy(evidence);
+        ownList = true;
+      }
     }
-    const am = rebase ? node.maxScaled - c.naMax[i]! : node.maxScaled;
-    const pd = c.dirty ? c.ptsDec[i]! : null;
-    const f = c.flags[i]!;
-    const base: Record<string, unknown> = {
-      id: node.id,
-      name: node.name,
-      parentId: node.parentId,
-      childIds: node.childIds,
-      depth: node.depth,
-      section: node.section,
-      kind: node.kind,
-      assessor: node.assessor,
-      status: out.status,
-      reason: out.reason,
-      points: sumNum(c.pts[i]!, pd, scale),
-      max: node.maxNum,
-      applicableMax: am / scale,
-      pendingMax: c.pendingMax[i]! / scale,
-      notApplicableMax: c.naMax[i]! / scale,
-      percent: sumPercent(c.pts[i]!, pd, am, scale),
-      source,
-      measured: out.measured,
-      selfPoints: f & 1 ? sumNum(c.self[i]!, c.dirty ? c.selfDec[i]! : null, scale) : null,
-      appraisalDelta: f & 2 ? sumNum(c.delta[i]!, c.dirty ? c.deltaDec[i]! : null, scale) : null,
-    } satisfies NodeScore;
-    // The leaf's optional fields after the common ones, in order.
-    if (out.explanation) base.explanation = out.explanation;
-    if (out.next && node.section !== 'deductions') base.next = out.next;
-    if (effective?.note !== undefined) base.note = effective.note;
-    if (evidence) base.evidence = evidence;
-    if (requested) base.explanationRequested = true;
-    reportNodes[i] = Object.freeze(base) as unknown as NodeScore;
+    const memo = memosOf(c, i, env.explain);
+    const note = effective?.note;
+    // Bulk reports share identical leaf nodes (frozen): most leaves of discrete kinds take a few
+    // dozen distinct forms over a cohort, and the nodes are most of a report's weight.
+    const nodeMemo = memo.node;
+    const share = !env.explain && nodeMemo.map !== null && !(c.dirty && hasDec(c, i));
+    const hash = share ? nodeHash(out, source, c, i, out.next, note) : 0;
+    const found = share
+      ? findNode(nodeMemo, hash, out, source, c, i, out.next, note, evidence, requested)
+      : null;
+    let next: NextStep | undefined;
+    if (found !== null) {
+      reportNodes[i] = found.node;
+      next = found.next;
+      leafEntry[i] = found;
+    } else {
+      next = out.next !== undefined ? sharedNext(memo, out.next) : undefined;
+      const base = nodeScore(node, c, i, scale, rebase, out.status, out.reason, source, out.measured);
+      // The leaf's optional fields after the common ones, in order.
+      if (out.explanation) base.explanation = Object.freeze(out.explanation);
+      if (next !== undefined && node.section !== 'deductions') base.next = next;
+      if (note !== undefined) base.note = note;
+      if (evidence) base.evidence = Object.freeze(ownList ? evidence : evidence.slice());
+      if (requested) base.explanationRequested = true;
+      const made = Object.freeze(base) as unknown as NodeScore;
+      reportNodes[i] = made;
+      if (Array.isArray(made.measured)) Object.freeze(made.measured);
+      if (share) {
+        const entry: NodeEntry = {
+          node: made,
+          pts: c.pts[i]!,
+          flags: c.flags[i]!,
+          self: c.self[i]!,
+          delta: c.delta[i]!,
+          next,
+          lost: undefined,
+          lostScaled: 0,
+          chain: null,
+        };
+        nodeMemo.add(hash, entry);
+        leafEntry[i] = entry;
+      }
+    }
+    leafNext[i] = next;
     if (node.section === 'criteria') {
       const a = node.assessor === 'self' ? 0 : node.assessor === 'superior' ? 1 : 2;
       seenAssessor[a] = true;
@@ -803,31 +1130,9 @@ export function scoreWithPlan(
     const node = nodes[i]!;
     if (node.rule !== null) continue;
     for (const ch of node.children) merge(c, i, ch);
-    const am = rebase ? node.maxScaled - c.naMax[i]! : node.maxScaled;
-    const pd = c.dirty ? c.ptsDec[i]! : null;
-    const f = c.flags[i]!;
-    reportNodes[i] = Object.freeze({
-      id: node.id,
-      name: node.name,
-      parentId: node.parentId,
-      childIds: node.childIds,
-      depth: node.depth,
-      section: node.section,
-      kind: node.kind,
-      assessor: node.assessor,
-      status: statusOf(c, i),
-      reason: 'AGGREGATED',
-      points: sumNum(c.pts[i]!, pd, scale),
-      max: node.maxNum,
-      applicableMax: am / scale,
-      pendingMax: c.pendingMax[i]! / scale,
-      notApplicableMax: c.naMax[i]! / scale,
-      percent: sumPercent(c.pts[i]!, pd, am, scale),
-      source: null,
-      measured: null,
-      selfPoints: f & 1 ? sumNum(c.self[i]!, c.dirty ? c.selfDec[i]! : null, scale) : null,
-      appraisalDelta: f & 2 ? sumNum(c.delta[i]!, c.dirty ? c.deltaDec[i]! : null, scale) : null,
-    } satisfies NodeScore);
+    reportNodes[i] = Object.freeze(
+      nodeScore(node, c, i, scale, rebase, statusOf(c, i), 'AGGREGATED', null, null),
+    ) as unknown as NodeScore;
   }
 
   // Totals.
@@ -914,11 +1219,27 @@ export function scoreWithPlan(
     }
   }
   // Lost points.
-  const lost: { i: number; lost: Pts; item: LostPoints }[] = [];
+  // Items in leaf order with their lost points × scale (`lostPts` only once some are Decimals),
+  // then ranked largest first, ties in leaf order.
+  const lostItems: LostPoints[] = [];
+  const lostScaled: number[] = [];
+  let lostPts: Pts[] | null = null;
   for (const i of plan.leaves) {
+    const shared = leafEntry[i];
+    if (shared !== undefined && shared.lost !== undefined) {
+      if (shared.lost !== null) {
+        if (lostPts !== null) lostPts.push({ scaled: shared.lostScaled, dec: null });
+        lostScaled.push(shared.lostScaled);
+        lostItems.push(shared.lost);
+      }
+      continue;
+    }
     const node = nodes[i]!;
     const out = leafOutcome[i]!;
-    if (out.status !== 'scored' || node.section === 'bonus') continue;
+    if (out.status !== 'scored' || node.section === 'bonus') {
+      if (shared !== undefined) shared.lost = null;
+      continue;
+    }
     const p = out.points!;
     const l: Pts =
       node.section === 'deductions'
@@ -926,20 +1247,53 @@ export function scoreWithPlan(
         : p.scaled !== null
           ? { scaled: node.maxScaled - p.scaled, dec: null }
           : { scaled: null, dec: node.max.minus(p.dec as Dec) };
-    if ((l.scaled !== null && l.scaled <= 0) || l.dec?.lte(0)) continue;
-    const item: Record<string, unknown> = {
-      id: node.id,
-      name: node.name,
-      lost: num(l, scale),
-      points: num(p, scale),
-      max: node.maxNum,
-      reason: out.reason,
-      section: node.section,
-    } satisfies LostPoints;
-    if (out.next && node.section !== 'deductions') item.next = out.next;
-    lost.push({ i, lost: l, item: Object.freeze(item) as unknown as LostPoints });
+    if ((l.scaled !== null && l.scaled <= 0) || l.dec?.lte(0)) {
+      if (shared !== undefined) shared.lost = null;
+      continue;
+    }
+    const next = node.section !== 'deductions' ? leafNext[i] : undefined;
+    const memo = memosOf(c, i, env.explain).lost;
+    const share = memo.map !== null && p.scaled !== null;
+    const hash = share ? mix(p.scaled!, out.reason.length, nextHash(next), 0) : 0;
+    let item: LostPoints | undefined;
+    if (share) {
+      let e = memo.chain(hash);
+      while (
+        e !== null &&
+        !(e.pts === p.scaled && e.item.reason === out.reason && sameNext(e.item.next, next))
+      )
+        e = e.chain;
+      memo.count(e !== null);
+      item = e?.item;
+    }
+    if (item === undefined) {
+      const made: Record<string, unknown> = {
+        id: node.id,
+        name: node.name,
+        lost: num(l, scale),
+        points: num(p, scale),
+        max: node.maxNum,
+        reason: out.reason,
+        section: node.section,
+      } satisfies LostPoints;
+      if (next !== undefined) made.next = next;
+      item = Object.freeze(made) as unknown as LostPoints;
+      if (share) memo.add(hash, { item, pts: p.scaled!, chain: null });
+    }
+    if (l.scaled === null && lostPts === null)
+      lostPts = lostScaled.map((v): Pts => ({ scaled: v, dec: null }));
+    if (lostPts !== null) lostPts.push(l);
+    lostScaled.push(l.scaled ?? 0);
+    lostItems.push(item);
+    if (shared !== undefined && l.scaled !== null) {
+      shared.lost = item;
+      shared.lostScaled = l.scaled;
+    }
   }
-  lost.sort((a, b) => ptsCmp(b.lost, a.lost, scale) || a.i - b.i);
+  const order = lostItems.map((_, k) => k);
+  const ranked = lostPts;
+  if (ranked === null) order.sort((a, b) => lostScaled[b]! - lostScaled[a]! || a - b);
+  else order.sort((a, b) => ptsCmp(ranked[b]!, ranked[a]!, scale) || a - b);
 
   return Object.freeze({
     ruleSet: Object.freeze({
@@ -972,7 +1326,7 @@ export function scoreWithPlan(
     deductions: deductions ? Object.freeze(deductions.part) : null,
     band,
     nodes: Object.freeze(reportNodes),
-    lostPoints: Object.freeze(lost.map((l) => l.item)),
+    lostPoints: Object.freeze(order.map((k) => lostItems[k]!)),
   });
 }
 

@@ -77,6 +77,19 @@ export interface Compiled<R> {
   readonly leaf: LeafInfo;
 }
 
+/**
+ * `n`, with `-0` made `0`: an entered `-0` is the number 0 (as `"-0"` is the decimal 0), and a
+ * report never shows `-0` (`Object.is` and JSON consumers can tell them apart). @internal
+ */
+export function noNegZero(n: number): number {
+  return n === 0 ? 0 : n;
+}
+
+/** Whether a Decimal is below zero (`-0` is not: it is zero). @internal */
+export function belowZero(d: Dec): boolean {
+  return d.isNegative() && !d.isZero();
+}
+
 /** A valid decimal input (finite number or JS-notation string) as a Decimal, else `null`. @internal */
 export function decOrNull(value: unknown): Dec | null {
   if (typeof value === 'number') return Number.isFinite(value) ? toDec(value) : null;

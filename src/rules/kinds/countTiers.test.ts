@@ -73,7 +73,8 @@ describe('count-tiers', () => {
     expect(n.points).toBe(15);
   });
 
-  it.each([[-1], ['-3'], [2.5], ['2.5'], [-0], ['x']])('rejects %s as a count', (v) => {
+  // -0 is the count 0 (negativeZero.test.ts).
+  it.each([[-1], ['-3'], [-1e-300], [2.5], ['2.5'], ['-0.5'], ['x']])('rejects %s as a count', (v) => {
     expect(valueProblems(MEETINGS, 20, v)).toEqual([
       'entries.L.self.value: expected a whole number ≥ 0 (a count), or null when nothing arose. (rule "count-tiers")',
     ]);

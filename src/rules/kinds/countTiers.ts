@@ -4,11 +4,13 @@ import { CountSchema } from '../../numeric/schemas.js';
 import type { NextStep } from '../../scoring/ScoreReport.js';
 import { fmt, mkNext, mkPts, ofMax, ptsCmp, ZERO_PTS } from '../text.js';
 import {
+  belowZero,
   checkPointsWithinMax,
   decOrNull,
   type Env,
   type LeafInfo,
   measureFields,
+  noNegZero,
   type Outcome,
   obj,
   type Path,
@@ -90,16 +92,16 @@ export function checkCountTiersRule(
 
 /** @internal */
 export function checkCountValue(value: unknown): string | null {
-  // A whole number ≥ 0 (not -0, which the exact check rejects as negative).
-  if (typeof value === 'number' && Number.isInteger(value) && (value > 0 || Object.is(value, 0))) return null;
+  // A whole number ≥ 0; `-0` (and "-0") is the count 0.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return null;
   const d = decOrNull(value);
-  if (d?.isInteger() && !d.isNegative()) return null;
+  if (d?.isInteger() && !belowZero(d)) return null;
   return 'expected a whole number ≥ 0 (a count), or null when nothing arose.';
 }
 
 /** @internal */
 export function evaluateCountTiers(c: CompiledCountTiers, value: number | string, env: Env): Outcome {
-  const n = Number(value);
+  const n = noNegZero(Number(value));
   let idx = -1;
   for (let i = 0; i < c.tiers.length; i++) {
     if (n >= c.tiers[i]!.atLeast) {

@@ -7,6 +7,7 @@ import {
   type Env,
   KeySchema,
   type LeafInfo,
+  noNegZero,
   type Outcome,
   obj,
   type Path,
@@ -137,18 +138,12 @@ export function checkDeductionValue(value: unknown, c: CompiledDeduction): strin
 /** @internal */
 export function evaluateDeduction(c: CompiledDeduction, value: number | string, env: Env): Outcome {
   const grade = typeof value === 'string' && c.grades !== null ? c.grades.get(value) : undefined;
-  const n = grade === undefined ? Number(value) : 0;
+  const n = grade === undefined ? noNegZero(Number(value)) : 0;
   const measured = grade !== undefined ? (value as string) : n;
   const maxScaled = c.full.scaled;
-  // The integer path: whole scaled points off and a whole scaled maximum.
-  const offScaled =
-    maxScaled === null
-      ? null
-      : grade !== undefined
-        ? grade.deductScaled
-        : c.perScaled === null
-          ? null
-          : c.perScaled * n;
+  // The integer path: whole scaled points off and a whole scaled maximum (always, in a rule set
+  // that validateRuleSet accepted; a maximum given to compileDeduction directly may not be).
+  const offScaled = grade !== undefined ? grade.deductScaled : c.perScaled === null ? null : c.perScaled * n;
   let reason: 'NO_DEDUCTION' | 'FLOORED_AT_ZERO' | 'DEDUCTED';
   let points: Pts;
   let off: Dec | null = null;

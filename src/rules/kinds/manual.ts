@@ -3,9 +3,11 @@ import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
 import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
 import { mkPts, ofMax } from '../text.js';
 import {
+  belowZero,
   decOrNull,
   type Env,
   type LeafInfo,
+  noNegZero,
   type Outcome,
   type Path,
   type Pts,
@@ -68,15 +70,14 @@ const SCALED_LIMIT = 562_949_953_421_312;
  * The exact scaled integer of a number, or `null`. When `value × scale` is a whole number `k`
  * below 2^49 that divides back to `value`, the decimal `k / scale` is the only one with that many
  * decimals whose nearest double is `value` (doubles there are spaced less than an eighth of a
- * scaled unit), so it is the number's shortest decimal, the value the Decimal path reads. `-0` is
- * left to the exact path.
+ * scaled unit), so it is the number's shortest decimal, the value the Decimal path reads. `-0`
+ * gives `0`: it is the number 0.
  * @internal
  */
 export function scaledOf(value: number, scale: number): number | null {
   const k = value * scale;
   if (!Number.isInteger(k) || k > SCALED_LIMIT || k < -SCALED_LIMIT || k / scale !== value) return null;
-  if (k === 0 && Object.is(value, -0)) return null;
-  return k;
+  return k === 0 ? 0 : k;
 }
 
 /** @internal */
@@ -105,7 +106,7 @@ export function checkManualValue(value: unknown, c: CompiledManual): string | nu
   }
   const v = decOrNull(value);
   if (v === null) return 'expected the points given, as a number (or a JS-notation numeric string).';
-  if (v.isNegative() || v.gt(c.max))
+  if (belowZero(v) || v.gt(c.max))
     return `expected points from 0 to ${c.max.toString()}, received ${v.toString()}.`;
   if (c.step !== null && !c.step.isZero() && !v.mod(c.step).isZero())
     return `expected points in steps of ${c.step.toString()}, received ${v.toString()}.`;
@@ -123,7 +124,7 @@ export function evaluateManual(c: CompiledManual, value: number | string, env: E
     points,
     status: 'scored',
     reason: 'MANUAL',
-    measured: typeof value === 'number' ? value : toNum(toDec(value)),
+    measured: typeof value === 'number' ? noNegZero(value) : toNum(toDec(value)),
     ...(env.explain
       ? {
           explanation: {

@@ -5,6 +5,7 @@ import {
   type Env,
   type LeafInfo,
   measureFields,
+  noNegZero,
   type Outcome,
   type Pts,
   RoundPointsSchema,
@@ -73,7 +74,7 @@ export function evaluateNormalized(
   env: Env,
 ): Outcome {
   const v = toDec(value);
-  const measured = typeof value === 'number' ? value : toNum(v);
+  const measured = typeof value === 'number' ? noNegZero(value) : toNum(v);
   const d = c.leaf.display;
   const val = (l: Locale) => `${valueWord(d, l)} ${fmtValue(v, d, env, l)}`;
   if (best === undefined || best === null) {

@@ -8,6 +8,7 @@ import {
   KeySchema,
   type LeafInfo,
   measureFields,
+  noNegZero,
   type Outcome,
   obj,
   type Path,
@@ -126,7 +127,7 @@ export function evaluatePerItem(
 ): Outcome {
   if (!Array.isArray(value) && c.perScaled !== null && c.capScaled !== null) {
     // The integer path: a count times whole scaled points, compared with the whole scaled cap.
-    const n = Number(value);
+    const n = noNegZero(Number(value));
     const raw = c.perScaled * n;
     if (Number.isSafeInteger(raw)) {
       const capped = raw > c.capScaled;
@@ -157,7 +158,7 @@ export function evaluatePerItem(
     n = value.length;
     measured = [...(value as readonly string[])];
   } else {
-    n = Number(value);
+    n = noNegZero(Number(value));
     raw = c.per!.times(n);
     measured = n;
   }

@@ -63,8 +63,9 @@ describe('proportional: target, floor, cap', () => {
   });
   it('validateRuleSet: a floor above the target (on it is fine)', () => {
     expect(ruleProblems({ kind: 'proportional', target: 0.8, floor: 0.9 })).toEqual([
-      'children.0.rule.floor: the floor 0.9 is above the target 0.8: no value would score between them.',
+      'children.0.rule.floor: the floor 0.9 is above the target 0.8: values from the target up to the floor would score 0 instead of full points; expected a floor at or below the target (rates as ratios, e.g. 0.5 for 50 %).',
     ]);
     expect(ruleProblems({ kind: 'proportional', target: 0.8, floor: 0.8 })).toEqual([]);
+    expect(ruleProblems({ kind: 'proportional', target: 0.8, floor: '0.79999999999999999999' })).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   type Env,
   type LeafInfo,
   measureFields,
+  noNegZero,
   type Outcome,
   type Path,
   type Pts,
@@ -149,29 +150,44 @@ function fastScaled(
 
 const ONE = new Dec(1);
 
-/** @internal */
+/**
+ * A floor must leave the target reachable: a floor above the target (given, or the default 1)
+ * scores 0 on values that reach the target, and a floor on the target that is exclusive scores 0
+ * on the target itself. A floor on the target that is inclusive is fine (all or nothing).
+ * @internal
+ */
 export function checkProportionalRule(
   rule: Record<string, unknown>,
   _max: Dec | null,
   path: Path,
   push: Push,
 ): void {
-  const target = decOrNull(rule.target);
   const floor = decOrNull(rule.floor);
-  if (target && floor?.gt(target))
+  if (floor === null) return;
+  const given = rule.target === undefined ? null : decOrNull(rule.target);
+  if (rule.target !== undefined && given === null) return; // the schema reports the target
+  const target = given ?? ONE;
+  const which = given === null ? 'the default target 1 (100 %)' : `the target ${target.toString()}`;
+  if (floor.gt(target))
     push(
       [...path, 'floor'],
-      `the floor ${floor.toString()} is above the target ${target.toString()}: no value would score between them.`,
+      `the floor ${floor.toString()} is above ${which}: values from the target up to the floor would score 0 instead of full points; expected a floor at or below the target (rates as ratios, e.g. 0.5 for 50 %).`,
+    );
+  else if (floor.eq(target) && rule.floorInclusive === false)
+    push(
+      [...path, 'floorInclusive'],
+      `the floor ${floor.toString()} is ${which} and exclusive: a value exactly on the target would score 0 instead of full points; expected an inclusive floor or a floor below the target.`,
     );
 }
 
 /** @internal */
-export function evaluateProportional(c: CompiledProportional, value: number | string, env: Env): Outcome {
+export function evaluateProportional(c: CompiledProportional, entered: number | string, env: Env): Outcome {
+  const value = typeof entered === 'number' ? noNegZero(entered) : entered;
   let points: Pts | null = null;
   let reason: 'BELOW_FLOOR' | 'CAPPED' | 'PROPORTIONAL' = 'PROPORTIONAL';
   const f = c.fast;
-  // The integer path: a finite number ≥ 0 (not -0) whose decimal the doubles compare exactly.
-  if (f !== null && typeof value === 'number' && value >= 0 && !Object.is(value, -0)) {
+  // The integer path: a finite number ≥ 0 (`-0` was made `0`) whose decimal the doubles compare exactly.
+  if (f !== null && typeof value === 'number' && value >= 0) {
     if (f.floorN !== null && (c.floorInc ? value < f.floorN : value <= f.floorN)) {
       points = ZERO_PTS;
       reason = 'BELOW_FLOOR';

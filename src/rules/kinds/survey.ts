@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Dec, roundHalfUp, toDec, toNum, ZERO } from '../../numeric/decimal.js';
 import { fmt, fmtPercent, type Locale, mkPts, ofMax } from '../text.js';
 import {
+  belowZero,
   decOrNull,
   type Env,
   KeySchema,
@@ -94,7 +95,7 @@ export function checkSurveyValue(value: unknown, c: CompiledSurvey): string | nu
   const keys = o === null ? [] : Object.keys(o);
   if (o !== null && keys.length === 1 && keys[0] === 'index') {
     const d = decOrNull(o.index);
-    return d !== null && !d.isNegative() && d.lte(1)
+    return d !== null && !belowZero(d) && d.lte(1)
       ? null
       : 'expected "index" as a ratio from 0 to 1 (e.g. 0.8394).';
   }

@@ -9,6 +9,7 @@ import {
   type Env,
   type LeafInfo,
   measureFields,
+  noNegZero,
   type Outcome,
   obj,
   type Path,
@@ -193,9 +194,80 @@ export function rangeText(t: CompiledTier, display: 'percent' | 'number', env: E
   return 'any value';
 }
 
+/**
+ * How far `v` is below the start (`up`) or above the end of tier `t`, or `null` when `v` is in it.
+ * Numbers compare as doubles, which order exactly like their decimals (see {@link inTier}); a Decimal
+ * value (a numeric string, possibly with more digits than a double holds) compares and subtracts
+ * as a Decimal, so `"0.94999999999999999999"` is below a tier from 0.95 even though its nearest
+ * double is 0.95.
+ */
+function gapTo(t: CompiledTier, v: number | Dec): { up: boolean; dist: number | Dec } | null {
+  if (typeof v === 'number') {
+    if (t.minN !== null && (t.minInc ? v < t.minN : v <= t.minN)) return { up: true, dist: t.minN - v };
+    if (t.maxN !== null && (t.maxInc ? v > t.maxN : v >= t.maxN)) return { up: false, dist: v - t.maxN };
+    return null;
+  }
+  if (t.min !== null && (t.minInc ? v.lt(t.min) : v.lte(t.min))) return { up: true, dist: t.min.minus(v) };
+  if (t.max !== null && (t.maxInc ? v.gt(t.max) : v.gte(t.max))) return { up: false, dist: v.minus(t.max) };
+  return null;
+}
+
+/**
+ * Compares two gaps of the same value `v` to two tiers. Doubles: by their float differences, unless
+ * those are close enough that the inputs' rounding to doubles (each within half an ulp of its
+ * decimal, so the difference of two gaps within 2ε × (|v| + the larger gap)) could reorder or tie
+ * the decimal distances the string path measures; then exactly, as for Decimals.
+ */
+function gapCmp(
+  a: number | Dec,
+  b: number | Dec,
+  at: CompiledTier,
+  bt: CompiledTier,
+  v: number | Dec,
+): number {
+  if (typeof a === 'number' && typeof b === 'number' && typeof v === 'number') {
+    const diff = a - b;
+    if (Math.abs(diff) > 4 * Number.EPSILON * (Math.abs(v) + Math.max(a, b))) return diff;
+    return exactGap(at, v).cmp(exactGap(bt, v));
+  }
+  return toDec(a).cmp(toDec(b));
+}
+
+/** The exact decimal gap from `v` to tier `t`, which `v` is outside of. */
+function exactGap(t: CompiledTier, v: number | Dec): Dec {
+  const g = gapTo(t, toDec(v))!;
+  return g.dist as Dec;
+}
+
+/** The nearest tier worth more points than `points`, as a next step; ties go to more points. */
+function nextTier(c: CompiledTiers, v: number | Dec, points: Pts, env: Env): NextStep | undefined {
+  let best: CompiledTier | null = null;
+  let bestDist: number | Dec = 0;
+  let bestUp = true;
+  for (const t of c.tiers) {
+    if (ptsCmp(t.points, points, env.scale) <= 0) continue;
+    const g = gapTo(t, v);
+    if (g === null) continue;
+    let better = best === null;
+    if (!better) {
+      const k = gapCmp(g.dist, bestDist, t, best!, v);
+      better = k < 0 || (k === 0 && ptsCmp(t.points, best!.points, env.scale) > 0);
+    }
+    if (better) {
+      best = t;
+      bestDist = g.dist;
+      bestUp = g.up;
+    }
+  }
+  if (best === null) return undefined;
+  return bestUp
+    ? mkNext(best.minN!, best.minInc ? 'at-least' : 'more-than', best.points, points, c.leaf.display, env)
+    : mkNext(best.maxN!, best.maxInc ? 'at-most' : 'less-than', best.points, points, c.leaf.display, env);
+}
+
 /** @internal */
 export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env): Outcome {
-  const v: number | Dec = typeof value === 'number' ? value : toDec(value);
+  const v: number | Dec = typeof value === 'number' ? noNegZero(value) : toDec(value);
   let hit: CompiledTier | null = null;
   for (const t of c.tiers) {
     if (inTier(t, v)) {
@@ -204,41 +276,8 @@ export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env
     }
   }
   const points = hit === null ? ZERO_PTS : hit.points;
-  const measured = typeof value === 'number' ? value : toNum(v as Dec);
-  // The nearest tier worth more points (doubles order exactly like their decimals; see inTier).
-  let next: NextStep | undefined;
-  let bestDist = Number.POSITIVE_INFINITY;
-  let bestTier: CompiledTier | null = null;
-  let bestUp = true;
-  const vn = typeof v === 'number' ? v : v.toNumber();
-  for (const t of c.tiers) {
-    if (ptsCmp(t.points, points, env.scale) <= 0) continue;
-    let up: boolean;
-    let dist: number;
-    if (t.minN !== null && (t.minInc ? vn < t.minN : vn <= t.minN)) {
-      up = true;
-      dist = t.minN - vn;
-    } else if (t.maxN !== null && (t.maxInc ? vn > t.maxN : vn >= t.maxN)) {
-      up = false;
-      dist = vn - t.maxN;
-    } else continue;
-    if (
-      // `bestTier === null` first: a tier more than the largest double away (dist = Infinity) still counts.
-      bestTier === null ||
-      dist < bestDist ||
-      (dist === bestDist && ptsCmp(t.points, bestTier.points, env.scale) > 0)
-    ) {
-      bestDist = dist;
-      bestTier = t;
-      bestUp = up;
-    }
-  }
-  if (bestTier !== null) {
-    const t = bestTier;
-    next = bestUp
-      ? mkNext(t.minN!, t.minInc ? 'at-least' : 'more-than', t.points, points, c.leaf.display, env)
-      : mkNext(t.maxN!, t.maxInc ? 'at-most' : 'less-than', t.points, points, c.leaf.display, env);
-  }
+  const measured = typeof v === 'number' ? v : toNum(v);
+  const next = nextTier(c, v, points, env);
   const out: Outcome = {
     points,
     status: 'scored',
