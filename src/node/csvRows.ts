@@ -40,6 +40,30 @@ export interface CsvRowOptions {
   readonly onBytes?: (bytes: number) => void;
   /** Records per batch (default 4096). */
   readonly batchSize?: number;
+  /** Consumes plain rows straight from the bytes when active (see {@link CsvRowHook}). */
+  readonly hook?: CsvRowHook | undefined;
+}
+
+/**
+ * A consumer of plain rows on the fast path (the summary's byte reader): offered the bytes of the
+ * rows that follow, it consumes those it can handle itself and stops at the first it declines, which
+ * is then read into cells and yielded at once (so that every row is handled in file order). Used
+ * only with a one-byte delimiter.
+ * @internal
+ */
+export interface CsvRowHook {
+  /** Whether rows are offered (set by the consumer of the batches, e.g. once the header is read). */
+  readonly active: boolean;
+  /** Whether each row read into cells is yielded at once (until the hook is active). */
+  readonly eager: boolean;
+  /**
+   * Consumes whole lines from `pos`; `end` follows a line end, and the bytes before it are valid
+   * UTF-8 with no record cut by a quoted line break. `row` is the number of the row before `pos`.
+   * Returns the position of the first line declined (or `end`), and sets {@link consumed}.
+   */
+  consume(buf: Buffer, pos: number, end: number, delimiter: number, row: number): number;
+  /** The rows (lines) consumed by the last call. */
+  readonly consumed: number;
 }
 
 const NL = 10;
@@ -97,51 +121,51 @@ class Unusual {
 }
 
 /**
- * Parses one record that contains a quote, starting at `pos`. Returns the position after its line
- * end. Throws {@link Unusual} for anything RFC 4180 does not allow (a quote inside an unquoted
- * field, text after a closing quote, an unclosed quote).
+ * Parses one record that contains a quote, starting at `pos` (before `end`, which follows a line
+ * end). Returns the position after its line end. Throws {@link Unusual} for anything RFC 4180 does
+ * not allow (a quote inside an unquoted field, text after a closing quote, an unclosed quote).
  */
-function parseQuoted(text: string, pos: number, delim: number, cells: string[]): number {
-  const len = text.length;
+function parseQuoted(buf: Buffer, pos: number, end: number, delim: number, cells: string[]): number {
   let i = pos;
   for (;;) {
-    if (text.charCodeAt(i) === QUOTE) {
+    if (buf[i] === QUOTE) {
       let value = '';
       let from = i + 1;
       for (;;) {
-        const q = text.indexOf('"', from);
-        if (q === -1) throw new Unusual(pos);
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          value += text.slice(from, q + 1);
+        const q = buf.indexOf(QUOTE, from);
+        if (q === -1 || q >= end) throw new Unusual(pos);
+        if (q + 1 < end && buf[q + 1] === QUOTE) {
+          value += buf.toString('latin1', from, q + 1);
           from = q + 2;
           continue;
         }
-        value += text.slice(from, q);
+        value += buf.toString('latin1', from, q);
         i = q + 1;
         break;
       }
       cells.push(value);
-      const c = text.charCodeAt(i);
+      const c = i < end ? buf[i] : -1;
       if (c === delim) {
         i++;
         continue;
       }
       if (c === NL) return i + 1;
-      if (c === 13 && text.charCodeAt(i + 1) === NL) return i + 2;
+      if (c === 13 && i + 1 < end && buf[i + 1] === NL) return i + 2;
       throw new Unusual(pos);
     }
     // Unquoted field: up to the delimiter or the line end; a quote inside is unusual.
     let j = i;
     for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === delim || c === NL || j >= len) break;
+      if (j >= end) break;
+      const c = buf[j];
+      if (c === delim || c === NL) break;
       if (c === QUOTE) throw new Unusual(pos);
       j++;
     }
-    const c = text.charCodeAt(j);
-    let end = j;
-    if (c === NL && end > i && text.charCodeAt(end - 1) === 13) end--;
-    cells.push(text.slice(i, end));
+    const c = j < end ? buf[j] : -1;
+    let stop = j;
+    if (c === NL && stop > i && buf[stop - 1] === 13) stop--;
+    cells.push(buf.toString('latin1', i, stop));
     if (c === delim) {
       i = j + 1;
       continue;
@@ -296,40 +320,60 @@ export async function* csvRowBatches(
       ]);
     }
     // Bytes as chars: delimiters, quotes and line ends are ASCII, and UTF-8 never uses ASCII bytes
-    // inside a multi-byte character, so splitting the byte string splits the text.
-    const text = buf.toString('latin1', start, cut + 1);
-    carry = cut + 1 < buf.length ? buf.subarray(cut + 1) : null;
+    // inside a multi-byte character, so splitting the bytes splits the text. Cells are the bytes
+    // read as latin1 (one char per byte), decoded later by the fields that need text.
+    const end = cut + 1;
+    carry = end < buf.length ? buf.subarray(end) : null;
     const delim = delimiter!.charCodeAt(0);
-    const len = text.length;
-    let pos = 0;
-    let nextQuote = text.indexOf('"');
+    // As a search in the bytes read as latin1: a delimiter with a char above U+00FF never matches.
+    let wide = false;
+    for (let k = 0; k < delimiter!.length; k++) if (delimiter!.charCodeAt(k) > 255) wide = true;
+    const delimBytes = delimiter!.length === 1 && !wide ? null : Buffer.from(delimiter!, 'latin1');
+    const hook = delimBytes === null && delim < 128 ? options.hook : undefined;
+    let pos = start;
+    let nextQuote = buf.indexOf(QUOTE, start);
     try {
-      while (pos < len) {
-        const nl = text.indexOf('\n', pos);
-        if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+      while (pos < end) {
+        if (hook?.active) {
+          // Rows read into cells go out first, so that every row is handled in file order; then
+          // the hook consumes the plain lines it can, and the first it declines is read below.
+          if (cells.length > 0) {
+            yield { cells, rows, binary: true };
+            cells = [];
+            rows = [];
+            if (!hook.active) continue;
+          }
+          pos = hook.consume(buf, pos, end, delim, row);
+          row += hook.consumed;
+          if (pos >= end) break;
+        }
+        const nl = buf.indexOf(NL, pos);
+        if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf(QUOTE, pos);
         const record: string[] = [];
         if (nextQuote === -1 || nextQuote > nl) {
-          let end = nl;
-          if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+          let lineEnd = nl;
+          if (lineEnd > pos && buf[lineEnd - 1] === 13) lineEnd--;
           let a = pos;
           for (;;) {
-            const d = text.indexOf(delimiter!, a);
-            if (d === -1 || d >= end) {
-              record.push(text.slice(a, end));
+            const d = delimBytes === null ? buf.indexOf(delim, a) : wide ? -1 : buf.indexOf(delimBytes, a);
+            if (d === -1 || d >= lineEnd) {
+              record.push(buf.toString('latin1', a, lineEnd));
               break;
             }
-            record.push(text.slice(a, d));
+            record.push(buf.toString('latin1', a, d));
             a = d + 1;
           }
           pos = nl + 1;
         } else {
-          pos = parseQuoted(text, pos, delim, record);
+          pos = parseQuoted(buf, pos, end, delim, record);
         }
         row++;
         if (isEmptyRow(record)) continue;
         cells.push(record);
         rows.push(row);
-        if (cells.length >= batchSize) {
+        // While a hook is eager (before the header), each row goes out at once, so that it starts
+        // on the row after the header.
+        if (cells.length >= batchSize || hook?.eager) {
           yield { cells, rows, binary: true };
           cells = [];
           rows = [];
@@ -343,8 +387,7 @@ export async function* csvRowBatches(
         rows = [];
       }
       // Hand the rest over to csv-parse, from the start of the unusual record.
-      const offset = start + error.pos;
-      const rest = buf.subarray(offset);
+      const rest = buf.subarray(error.pos);
       yield* general(rest, new TextDecoder('utf8'));
       return;
     }

@@ -113,7 +113,7 @@ export function dossierMapper(
   const statuses = valueMap<DossierStatus>(DEFAULT_STATUS_VALUES, options?.statusValues);
   // Raw cell text → value; exports use a handful of texts, so each is normalised once.
   const channelCache = new Map<string, DossierChannel | null>();
-  const statusCache = new Map<string, DossierStatus | null>();
+  const statusCache = new Map<string, DossierStatus | null | 'empty'>();
   const offset = options?.utcOffsetMinutes ?? 420;
   const scratch = newScratch();
   const iId = ix.id!;
@@ -137,26 +137,26 @@ export function dossierMapper(
     message,
   });
 
-  const same = (s: string) => s;
   return (cells, row, problems, binary) => {
     const before = problems.length;
-    const text = binary ? utf8Of : same;
-    const id = text(cellText(cells[iId]));
+    const text = binary ? binaryText : cellText;
+    const id = text(cells[iId]);
     if (id === '') problems.push(problem(row, 'id', 'is empty: expected the dossier code (mã hồ sơ).'));
     const record: Record<string, unknown> = { id };
     if (iProcedure >= 0) {
-      const v = text(cellText(cells[iProcedure]));
+      const v = text(cells[iProcedure]);
       if (v !== '') record.procedureCode = v;
     }
     if (iUnit >= 0) {
-      const v = text(cellText(cells[iUnit]));
+      const v = text(cells[iUnit]);
       if (v !== '') record.unit = v;
     }
     if (iLevel >= 0) {
-      const v = text(cellText(cells[iLevel]));
+      const v = text(cells[iLevel]);
       if (v !== '') record.level = v;
     }
-    const rawChannel = cellText(cells[iChannel]);
+    // The cache is keyed by the cell as read (a byte string untrimmed, else the trimmed text).
+    const rawChannel = binary ? rawOf(cells[iChannel]) : cellText(cells[iChannel]);
     let channel = channelCache.get(rawChannel);
     if (channel === undefined) {
       channel = channels.get(normalizeLabel(text(rawChannel))) ?? null;
@@ -171,29 +171,32 @@ export function dossierMapper(
         ),
       );
     } else record.channel = channel;
-    const received = cellTimestamp(text(cellText(cells[iReceived])));
+    const received = cellTimestamp(text(cells[iReceived]));
     if (received === '')
       problems.push(problem(row, 'receivedAt', 'is empty: expected the reception date (ngày tiếp nhận).'));
     record.receivedAt = received;
     if (iDue >= 0) {
-      const v = cellTimestamp(text(cellText(cells[iDue])));
+      const v = cellTimestamp(text(cells[iDue]));
       if (v !== '') record.dueAt = v;
     }
     let finished = '';
     if (iFinished >= 0) {
-      finished = cellTimestamp(text(cellText(cells[iFinished])));
+      finished = cellTimestamp(text(cells[iFinished]));
       if (finished !== '') record.finishedAt = finished;
     }
     let status: DossierStatus | null = null;
-    const rawStatus = iStatus >= 0 ? cellText(cells[iStatus]) : '';
-    if (rawStatus === '') {
+    const rawStatus = iStatus < 0 ? '' : binary ? rawOf(cells[iStatus]) : cellText(cells[iStatus]);
+    // Cached per cell as read: a status, `null` (unknown) or 'empty' (blank once trimmed).
+    let cached = rawStatus === '' ? 'empty' : statusCache.get(rawStatus);
+    if (cached === undefined) {
+      const t = text(rawStatus);
+      cached = t === '' ? 'empty' : (statuses.get(normalizeLabel(t)) ?? null);
+      statusCache.set(rawStatus, cached);
+    }
+    if (cached === 'empty') {
       status = finished === '' ? 'processing' : 'resolved';
     } else {
-      const cached = statusCache.get(rawStatus);
-      if (cached === undefined) {
-        status = statuses.get(normalizeLabel(text(rawStatus))) ?? null;
-        statusCache.set(rawStatus, status);
-      } else status = cached;
+      status = cached;
       if (status === null) {
         problems.push(
           problem(
@@ -206,13 +209,13 @@ export function dossierMapper(
     }
     if (status !== null) record.status = status;
     if (iPost >= 0) {
-      const b = cellBoolean(text(cellText(cells[iPost])));
+      const b = cellBoolean(text(cells[iPost]));
       if (b === null) {
         problems.push(
           problem(
             row,
             'returnedByPost',
-            `expected yes or no ("có"/"không", "x"/empty, 1/0), received ${JSON.stringify(text(cellText(cells[iPost])))}.`,
+            `expected yes or no ("có"/"không", "x"/empty, 1/0), received ${JSON.stringify(text(cells[iPost]))}.`,
           ),
         );
       } else if (b) record.returnedByPost = true;
@@ -225,7 +228,7 @@ export function dossierMapper(
         if (!(error instanceof CchcError)) throw error;
         for (const issue of error.issues) {
           const field = (issue.path[2] as DossierField | undefined) ?? null;
-          const raw = field !== null && ix[field] !== undefined ? text(cellText(cells[ix[field]!])) : null;
+          const raw = field !== null && ix[field] !== undefined ? text(cells[ix[field]!]) : null;
           const shown =
             raw !== null && raw !== record[field!] ? ` (the cell reads ${JSON.stringify(raw)})` : '';
           problems.push(problem(row, field, `${issue.message.replace(/\.$/, '')}${shown}.`));
@@ -235,6 +238,20 @@ export function dossierMapper(
     }
     return record as unknown as DossierRecordInput;
   };
+}
+
+/** A byte string as read by the CSV fast path (`''` for a missing cell). */
+function rawOf(cell: Cell): string {
+  return typeof cell === 'string' ? cell : '';
+}
+
+/**
+ * The trimmed text of a byte string (see `RowBatch.binary`): decoded first, then trimmed, so that a
+ * text ending in "à" (bytes C3 A0) keeps its last byte (0xA0 read as a char is a no-break space).
+ * @internal
+ */
+export function binaryText(cell: Cell): string {
+  return typeof cell === 'string' ? cellText(utf8Of(cell)) : cellText(cell);
 }
 
 /** A summariser error at `['records', row, field]` rewritten to name the file, row and column. @internal */

@@ -4,6 +4,7 @@ import type { DossierRecordInput } from '../dossiers/DossierRecord.js';
 import { newScratch, readRecord } from '../dossiers/summarize/readRecord.js';
 import { CchcError } from '../errors/CchcError.js';
 import { utf8Of } from './cells.js';
+import type { CsvRowHook } from './csvRows.js';
 import {
   type DossierLayout,
   type DossierTableOptions,
@@ -25,6 +26,11 @@ export interface ReadDossierOptions extends DossierTableOptions, FileReadOptions
   onBadRow?: BadRowPolicy;
   /** The name used in messages for a stream (default `'input'`); a file's base name otherwise. */
   name?: string;
+}
+
+/** A {@link CsvRowHook} started once the header row is known. @internal */
+export interface DossierRowHook extends CsvRowHook {
+  start(layout: DossierLayout): void;
 }
 
 /** A batch of records with the row each came from. @internal */
@@ -52,6 +58,7 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
   readonly #name: string;
   readonly #options: ReadDossierOptions;
   #used = false;
+  #hook: DossierRowHook | undefined;
 
   /** @internal */
   constructor(
@@ -62,6 +69,15 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
     this.#input = input;
     this.#name = name;
     this.#options = options;
+  }
+
+  /**
+   * Hands the plain CSV rows after the header to `hook` instead of yielding them (the summary's
+   * byte reader); the rows it declines are yielded as usual, in file order.
+   * @internal
+   */
+  useRowHook(hook: DossierRowHook): void {
+    this.#hook = hook;
   }
 
   /**
@@ -89,7 +105,7 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
     const problems: RowProblem[] = [];
     const scratch = newScratch();
     const offset = options.utcOffsetMinutes ?? 420;
-    for await (const batch of sourceBatches(this.#input, name, options)) {
+    for await (const batch of sourceBatches(this.#input, name, options, this.#hook)) {
       const records: DossierRecordInput[] = [];
       const rows: number[] = [];
       if (batch.objects) {
@@ -106,7 +122,15 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
               const field = issue.path.length > 2 ? issue.path.slice(2).join('.') : null;
               problems.push({ file: name, row, column: field, field, message: issue.message });
             }
-            if (!collect) throw rowError(problems, error);
+            if (!collect) {
+              // The records before it go out first: the first bad row in file order is the one
+              // reported, whichever check finds it.
+              if (records.length > 0) {
+                this.count += records.length;
+                yield { records, rows };
+              }
+              throw rowError(problems, error);
+            }
             this.problems.push(...problems);
             problems.length = 0;
           }
@@ -127,11 +151,18 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
             this.layout = layout;
             this.headerRow = row;
             mapper = dossierMapper(name, layout, options, check);
+            this.#hook?.start(layout);
             continue;
           }
           const record = mapper(cells[i]!, row, problems, batch.binary === true);
           if (record === null) {
-            if (!collect) throw rowError(problems);
+            if (!collect) {
+              if (records.length > 0) {
+                this.count += records.length;
+                yield { records, rows };
+              }
+              throw rowError(problems);
+            }
             this.problems.push(...problems);
             problems.length = 0;
             continue;

@@ -4,12 +4,12 @@
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { CchcError } from '../errors/CchcError.js';
 import type { Cell } from './cells.js';
-import { type CsvParserChoice, csvRowBatches } from './csvRows.js';
+import { type CsvParserChoice, type CsvRowHook, csvRowBatches } from './csvRows.js';
 import { xlsxRowBatches } from './xlsxRows.js';
 
 /** The formats the readers know. @category Node */
@@ -126,22 +126,65 @@ async function* ndjsonBatches(
   if (objects.length > 0) yield { objects, rows };
 }
 
+/** Bytes per chunk of a file (as `createReadStream`'s `highWaterMark`: the same chunks). */
+const CHUNK = 1 << 20;
+/** Chunks read ahead of the one being parsed. */
+const AHEAD = 2;
+
 /**
- * Opens a file or a stream as batches of rows. `name` is the file name used in messages.
+ * A regular file as chunks of {@link CHUNK} bytes (the last one shorter), like
+ * `createReadStream(file, { highWaterMark: CHUNK })`, with {@link AHEAD} reads in flight while a
+ * chunk is parsed, so that parsing does not wait for the disk. @internal
+ */
+export async function* fileChunks(file: string): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r');
+  const pending: Promise<Buffer>[] = [];
+  let position = 0;
+  const readNext = () => {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const at = position;
+    position += CHUNK;
+    pending.push(
+      handle
+        .read(buf, 0, CHUNK, at)
+        .then(({ bytesRead }) => (bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead))),
+    );
+  };
+  try {
+    for (let i = 0; i <= AHEAD; i++) readNext();
+    for (;;) {
+      const chunk = await pending.shift()!;
+      if (chunk.length === 0) break;
+      readNext();
+      yield chunk;
+      if (chunk.length < CHUNK) break;
+    }
+  } finally {
+    await Promise.allSettled(pending);
+    await handle.close();
+  }
+}
+
+/**
+ * Opens a file or a stream as batches of rows. `name` is the file name used in messages; `hook`
+ * (CSV only) consumes plain rows from the bytes (see `CsvRowHook`).
  * @internal
  */
 export async function* sourceBatches(
   input: string | Readable | AsyncIterable<Uint8Array | string>,
   name: string,
   options: FileReadOptions,
+  hook?: CsvRowHook,
 ): AsyncGenerator<SourceBatch> {
   const format = typeof input === 'string' ? formatOf(input, options.format) : (options.format ?? 'csv');
   let total: number | null = null;
+  let regular = false;
   if (typeof input === 'string') {
     try {
       const s = await stat(input);
       if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       total = s.size;
+      regular = s.isFile();
     } catch (error) {
       throw fileError(input, error);
     }
@@ -194,7 +237,9 @@ export async function* sourceBatches(
   }
   const stream =
     typeof input === 'string'
-      ? createReadStream(input, { highWaterMark: 1 << 20 })
+      ? regular && format === 'csv'
+        ? fileChunks(input)
+        : createReadStream(input, { highWaterMark: 1 << 20 })
       : (input as AsyncIterable<Uint8Array>);
   if (format === 'ndjson') {
     yield* ndjsonBatches(stream, name, onBytes);
@@ -207,8 +252,13 @@ export async function* sourceBatches(
       ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
       ...(options.parser !== undefined ? { parser: options.parser } : {}),
       onBytes,
+      hook,
     });
   } finally {
-    if (typeof input === 'string') (stream as { destroy?: () => void }).destroy?.();
+    // A file's reader is closed, even when the rows were not all read (an error, a consumer that stopped).
+    if (typeof input === 'string') {
+      if ('destroy' in stream) (stream as { destroy: () => void }).destroy();
+      else await (stream as AsyncGenerator<Buffer>).return(undefined);
+    }
   }
 }

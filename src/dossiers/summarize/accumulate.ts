@@ -181,11 +181,19 @@ export class Accumulator {
 
   /** Adds the record at position `index` of the input. */
   add(value: unknown, index: number): void {
+    readRecord(value, this.o.offset, this.s, 'records', index);
+    this.addRead(this.s, index);
+  }
+
+  /**
+   * Adds a record already read into `s` (as `readRecord` reads it, checks included), at position
+   * `index`: the CSV byte reader of `cchc-index/node` reads the common rows straight into a scratch
+   * record. Everything after the reading is {@link Accumulator.add}'s.
+   */
+  addRead(s: ScratchRecord, index: number): void {
     const o = this.o;
-    const s = this.s;
     const c = this.c;
     this.records += 1;
-    readRecord(value, o.offset, s, 'records', index);
     if (o.duplicates !== 2 && this.seenBefore(s.rec.id as string | number)) {
       if (o.duplicates === 0) {
         const id = s.rec.id;

@@ -3,9 +3,11 @@
  * `summarizeDossierFile` (cchc-index/node) and by DuckDB's `read_csv` + SQL doing the same
  * summary, side by side, on the same file; checks that both give the same table.
  *
- *   npx tsx test/bench/csv/run.ts [rows]      (generates test/bench/results/dossiers-<rows>.csv once)
+ *   npx tsx test/bench/csv/run.ts [rows] [--rounds N]   (generates test/bench/results/dossiers-<rows>.csv once)
  *
- * Timings are printed, never asserted. Each side runs 3 times; the best and median are shown.
+ * Timings are printed, never asserted. The contenders run in turns, N rounds (default 5), so that a
+ * change of the machine's load falls on all alike; the best and median are shown. Also through the
+ * built package: `npm run build && node test/bench/csv/dist.mjs`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { summarizeDossierFile } from '../../../src/node/summarizeDossierFile.js';
 import { generate } from './generate.js';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
+const rows = Number(process.argv[2]?.startsWith('--') ? undefined : process.argv[2]) || 1_000_000;
 const file = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
   `../results/dossiers-${rows === 1_000_000 ? '1m' : rows}.csv`,
@@ -49,6 +51,9 @@ FROM c GROUP BY unit ORDER BY unit`;
 
 type Table = Record<string, number[]>;
 
+/** Rounds (`--rounds N` after the row count; default 5). */
+const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 5) || 5;
+
 async function duck(): Promise<Table> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -81,19 +86,25 @@ async function ours(duplicateIds: 'unchecked' | 'error'): Promise<Table> {
   return table;
 }
 
-async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const times: number[] = [];
-  let result: T | undefined;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    result = await run();
-    times.push(performance.now() - start);
+/** Contenders run in turns (one round runs each once), so that a change in the machine's load
+ * falls on all of them alike; best and median of the rounds. */
+async function rounds(contenders: [string, () => Promise<Table>][], count = ROUNDS): Promise<Table[]> {
+  const times: number[][] = contenders.map(() => []);
+  const results: Table[] = [];
+  for (let r = 0; r < count; r++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const start = performance.now();
+      results[i] = await contenders[i]![1]();
+      times[i]!.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(44)} best ${times[0]!.toFixed(0).padStart(5)} ms   median ${times[1]!.toFixed(0).padStart(5)} ms`,
-  );
-  return result!;
+  for (let i = 0; i < contenders.length; i++) {
+    const t = times[i]!.sort((a, b) => a - b);
+    console.log(
+      `${contenders[i]![0].padEnd(52)} best ${t[0]!.toFixed(0).padStart(5)} ms   median ${t[Math.floor(t.length / 2)]!.toFixed(0).padStart(5)} ms`,
+    );
+  }
+  return results;
 }
 
 if (!existsSync(file)) {
@@ -102,10 +113,12 @@ if (!existsSync(file)) {
 }
 const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
 console.log(`${rows} rows, ${(size / 1e6).toFixed(1)} MB, ${file}`);
-const a = await time('DuckDB read_csv + GROUP BY', duck);
-const b = await time('summarizeDossierFile (duplicateIds unchecked)', () => ours('unchecked'));
-await time('summarizeDossierFile (duplicate ids checked)', () => ours('error'));
-const same = JSON.stringify(a) === JSON.stringify(b);
+const [a, b, c] = (await rounds([
+  ['DuckDB read_csv + GROUP BY (2 threads)', duck],
+  ['summarizeDossierFile (duplicateIds unchecked)', () => ours('unchecked')],
+  ['summarizeDossierFile (duplicate ids checked)', () => ours('error')],
+])) as [Table, Table, Table];
+const same = JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(a) === JSON.stringify(c);
 console.log(same ? 'same per-unit table: yes' : 'same per-unit table: NO');
 if (!same) {
   for (const unit of Object.keys(a)) {
