@@ -82,10 +82,10 @@ describe('a refused text is quoted whole up to 40 characters, cut with an ellips
 });
 
 describe('formatNumber: a value too small to write digit by digit', () => {
-  it('quotes the first 40 characters of the value', () => {
+  it('quotes the first 40 characters of the value, marked as cut with "…"', () => {
     const tiny = `0.${'0'.repeat(450)}1`;
     expect(messageOf(() => formatNumber(tiny), 'INVALID_INPUT', ['value'])).toBe(
-      `expected a number within the range of a double, received "${tiny.slice(0, 40)}", which is smaller than 1e-400; pass { decimals } to round it.`,
+      `expected a number within the range of a double, received "${tiny.slice(0, 40)}…", which is smaller than 1e-400; pass { decimals } to round it.`,
     );
     expect(formatNumber(tiny, { decimals: 2 })).toBe('0,00');
   });

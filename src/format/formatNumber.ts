@@ -3,7 +3,7 @@ import { CchcError } from '../errors/CchcError.js';
 import { parseWith } from '../errors/fromZod.js';
 import { toDec } from '../numeric/decimal.js';
 import { type DecimalInput, DecimalInputSchema, DecimalsSchema } from '../numeric/schemas.js';
-import { DEFAULT_NULL_TEXT, LocaleSchema, MIN_EXACT_EXPONENT, writeDecimal } from './internal.js';
+import { DEFAULT_NULL_TEXT, LocaleSchema, MIN_EXACT_EXPONENT, quote, writeDecimal } from './internal.js';
 
 /**
  * The notation figures are written and read in: `'vi'` writes 8.673 and 91,5 (`.` groups thousands,
@@ -106,7 +106,7 @@ export function formatNumber(value: DecimalInput | null, options?: FormatNumberO
     throw new CchcError('INVALID_INPUT', [
       {
         path: ['value'],
-        message: `expected a number within the range of a double, received ${JSON.stringify(String(v).slice(0, 40))}, which is smaller than 1e${MIN_EXACT_EXPONENT}; pass { decimals } to round it.`,
+        message: `expected a number within the range of a double, received ${quote(String(v))}, which is smaller than 1e${MIN_EXACT_EXPONENT}; pass { decimals } to round it.`,
       },
     ]);
   }

@@ -83,7 +83,8 @@ const SPACE_GROUPED = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 const NON_FINITE = /^[+-]?(?:nan|inf|infinity|∞)$/i;
 const OTHER_MINUS = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 
-function quote(text: string): string {
+/** A text as a JSON string for a message, cut at 40 characters with "…". @internal */
+export function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
@@ -156,7 +157,7 @@ function tryRead(text: string, options: ReadOptions, what: 'number' | 'percentag
     const separator = hasSpace ? 'a space' : `"${group}"`;
     if (!/^\d{1,3}$/.test(first) || !rest.every((g) => /^\d{3}$/.test(g))) {
       return fail(
-        `${shown}, whose groups are not of 3 digits; in ${locale} notation ${separator} separates thousands (${locale === 'vi' ? '"8.673"' : '"8,673"'}) and "${decimal}" starts the decimals`,
+        `${shown}, whose groups are not of 3 digits; in ${locale} notation ${separator} separates thousands (${hasSpace ? '"8 673"' : locale === 'vi' ? '"8.673"' : '"8,673"'}) and "${decimal}" starts the decimals`,
       );
     }
     if (first.startsWith('0')) {
