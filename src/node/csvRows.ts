@@ -211,7 +211,10 @@ export async function* csvRowBatches(
       batchSize,
     );
 
-  if (options.parser === 'csv-parse' || (encoding !== 'utf8' && encoding !== 'utf8bom')) {
+  // The byte splitter below handles a one-character ASCII delimiter (or the detected one); any
+  // other delimiter ('||', '§') is csv-parse's, which matches it as a whole, in characters.
+  const byteDelimiter = delimiter === null || (delimiter.length === 1 && delimiter.charCodeAt(0) < 128);
+  if (options.parser === 'csv-parse' || !byteDelimiter || (encoding !== 'utf8' && encoding !== 'utf8bom')) {
     let label = encoding === 'utf8bom' ? 'utf8' : encoding;
     let head: Buffer | null = null;
     if (label === 'utf8') {
@@ -325,11 +328,7 @@ export async function* csvRowBatches(
     const end = cut + 1;
     carry = end < buf.length ? buf.subarray(end) : null;
     const delim = delimiter!.charCodeAt(0);
-    // As a search in the bytes read as latin1: a delimiter with a char above U+00FF never matches.
-    let wide = false;
-    for (let k = 0; k < delimiter!.length; k++) if (delimiter!.charCodeAt(k) > 255) wide = true;
-    const delimBytes = delimiter!.length === 1 && !wide ? null : Buffer.from(delimiter!, 'latin1');
-    const hook = delimBytes === null && delim < 128 ? options.hook : undefined;
+    const hook = options.hook;
     let pos = start;
     let nextQuote = buf.indexOf(QUOTE, start);
     try {
@@ -355,7 +354,7 @@ export async function* csvRowBatches(
           if (lineEnd > pos && buf[lineEnd - 1] === 13) lineEnd--;
           let a = pos;
           for (;;) {
-            const d = delimBytes === null ? buf.indexOf(delim, a) : wide ? -1 : buf.indexOf(delimBytes, a);
+            const d = buf.indexOf(delim, a);
             if (d === -1 || d >= lineEnd) {
               record.push(buf.toString('latin1', a, lineEnd));
               break;

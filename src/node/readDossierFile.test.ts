@@ -100,6 +100,17 @@ describe('readDossierFile / parseDossierCsv', () => {
     });
   }
 
+  it.each([
+    ['two characters', '||'],
+    ['a character outside ASCII', '§'],
+    ['a character beyond U+00FF', '→'],
+  ])('reads a delimiter of %s (%j) as a whole, not as its first character', async (_what, delimiter) => {
+    const bytes = Buffer.from(csv(delimiter, '\n'));
+    const chunked = Readable.from([...bytes].map((b) => Buffer.from([b])));
+    expect(await all(parseDossierCsv(Readable.from([bytes]), { delimiter }))).toEqual(expected('\n'));
+    expect(await all(parseDossierCsv(chunked, { delimiter }))).toEqual(expected('\n'));
+  });
+
   it('hands an unusual row (a stray quote) to csv-parse and keeps the rows before it', async () => {
     const text = `${TABLE[0]!.join(',')}\nHS1,xa,Trực tuyến,2024-03-01,2024-03-05,,\nHS2,xã 5" A,Trực tuyến,2024-03-01,2024-03-05,,\n`;
     const records = (await all(parseDossierCsv(Readable.from([text])))) as { id: string; unit: string }[];
