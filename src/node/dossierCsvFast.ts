@@ -19,9 +19,14 @@
  * @module
  */
 
-import { dayFromCivil as dayFromCivilExport } from '../calendar/dates.js';
 import type { DossierChannel, DossierStatus } from '../dossiers/DossierRecord.js';
 import type { Accumulator } from '../dossiers/summarize/accumulate.js';
+import {
+  FIRST_YEAR as FIRST_YEAR_,
+  MONTH_DAYS as MONTH_DAYS_,
+  MONTH_START as MONTH_START_,
+  YEARS as YEARS_,
+} from '../dossiers/summarize/dayTable.js';
 import type { ResolvedOptions } from '../dossiers/summarize/options.js';
 import { newScratch, type ScratchRecord } from '../dossiers/summarize/readRecord.js';
 import {
@@ -41,26 +46,15 @@ const cellText = cellTextExport;
 const utf8Of = utf8OfExport;
 const cellBoolean = cellBooleanExport;
 const normalizeLabel = normalizeLabelExport;
-const dayFromCivil = dayFromCivilExport;
 
 const DAY_MS = 86_400_000;
 
-/** First year of the day table (as the summariser's fast timestamp reader). */
-const FIRST_YEAR = 1900;
-/** Years in the day table (1900–2199). */
-const YEARS = 300;
-/** Day number of the first of each month, `(year - FIRST_YEAR) * 12 + month - 1`. */
-const MONTH_START = new Int32Array(YEARS * 12);
-/** Days in each month, same index. */
-const MONTH_DAYS = new Uint8Array(YEARS * 12);
-for (let y = 0; y < YEARS; y++) {
-  for (let m = 0; m < 12; m++) {
-    const start = dayFromCivil(FIRST_YEAR + y, m + 1, 1);
-    const next = m === 11 ? dayFromCivil(FIRST_YEAR + y + 1, 1, 1) : dayFromCivil(FIRST_YEAR + y, m + 2, 1);
-    MONTH_START[y * 12 + m] = start;
-    MONTH_DAYS[y * 12 + m] = next - start;
-  }
-}
+// Module-local bindings of the shared day table (dayTable.ts): read in the hot path, and tsx's
+// CommonJS output would read an imported name through a getter at each use.
+const FIRST_YEAR = FIRST_YEAR_;
+const YEARS = YEARS_;
+const MONTH_START = MONTH_START_;
+const MONTH_DAYS = MONTH_DAYS_;
 
 /** The digit at `i` (before `b`) as 0–9, or -1. */
 function digitAt(buf: Uint8Array, i: number, b: number): number {

@@ -15,10 +15,15 @@
  * @module
  */
 
-import { dayFromCivil } from '../../calendar/dates.js';
 import { CchcError, type CchcIssue } from '../../errors/CchcError.js';
 import { issueFromZod, safeParse } from '../../errors/fromZod.js';
 import { DossierRecordSchema } from '../DossierRecord.js';
+import {
+  FIRST_YEAR as FIRST_YEAR_,
+  MONTH_DAYS as MONTH_DAYS_,
+  MONTH_START as MONTH_START_,
+  YEARS as YEARS_,
+} from './dayTable.js';
 import { parseTimestamp } from './timestamp.js';
 
 /** Milliseconds in a day (a local constant: no cross-module binding on the hot path). */
@@ -29,23 +34,12 @@ function dayAt(ms: number, offset: number): number {
   return Math.floor((ms + offset * 60_000) / DAY_MS);
 }
 
-/** First year of the day table. */
-const FIRST_YEAR = 1900;
-/** Years in the day table (1900–2199). */
-const YEARS = 300;
-
-/** Day number of the first of each month, `(year - FIRST_YEAR) * 12 + month - 1`. */
-const MONTH_START = new Int32Array(YEARS * 12);
-/** Days in each month, same index. */
-const MONTH_DAYS = new Uint8Array(YEARS * 12);
-for (let y = 0; y < YEARS; y++) {
-  for (let m = 0; m < 12; m++) {
-    const start = dayFromCivil(FIRST_YEAR + y, m + 1, 1);
-    const next = m === 11 ? dayFromCivil(FIRST_YEAR + y + 1, 1, 1) : dayFromCivil(FIRST_YEAR + y, m + 2, 1);
-    MONTH_START[y * 12 + m] = start;
-    MONTH_DAYS[y * 12 + m] = next - start;
-  }
-}
+// Module-local bindings of the shared day table (dayTable.ts): read in the hot path, and tsx's
+// CommonJS output would read an imported name through a getter at each use.
+const FIRST_YEAR = FIRST_YEAR_;
+const YEARS = YEARS_;
+const MONTH_START = MONTH_START_;
+const MONTH_DAYS = MONTH_DAYS_;
 
 /** A digit at `i` as 0–9, or a value outside 0–9. */
 function digit(text: string, i: number): number {

@@ -3,13 +3,16 @@
  * `summarizeDossierFile` (cchc-index/node) and by DuckDB's `read_csv` + SQL doing the same
  * summary, side by side, on the same file; checks that both give the same table.
  *
- *   npx tsx test/bench/csv/run.ts [rows] [--rounds N]   (generates test/bench/results/dossiers-<rows>.csv once)
+ *   npx tsx test/bench/csv/run.ts [rows] [--rounds N] [--dist]
+ *
+ * (generates test/bench/results/dossiers-<rows>.csv once). `--dist` also runs the built package,
+ * `dist/node.js` (ESM) and `dist/node.cjs` (CommonJS), in the same rounds: run `npm run build` first.
  *
  * Timings are printed, never asserted. The contenders run in turns, N rounds (default 5), so that a
- * change of the machine's load falls on all alike; the best and median are shown. Also through the
- * built package: `npm run build && node test/bench/csv/dist.mjs`.
+ * change of the machine's load falls on all alike; the best and median are shown.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { summarizeDossierFile } from '../../../src/node/summarizeDossierFile.js';
@@ -65,8 +68,14 @@ async function duck(): Promise<Table> {
   return table;
 }
 
-async function ours(duplicateIds: 'unchecked' | 'error'): Promise<Table> {
-  const summary = await summarizeDossierFile(file, { period, groupBy: 'unit', duplicateIds });
+/** The summariser of the sources, or of a built bundle. */
+type Summarize = typeof summarizeDossierFile;
+
+async function ours(
+  duplicateIds: 'unchecked' | 'error',
+  summarize: Summarize = summarizeDossierFile,
+): Promise<Table> {
+  const summary = await summarize(file, { period, groupBy: 'unit', duplicateIds });
   const table: Table = {};
   for (const g of summary.groups) {
     const s = g.stats;
@@ -113,17 +122,32 @@ if (!existsSync(file)) {
 }
 const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
 console.log(`${rows} rows, ${(size / 1e6).toFixed(1)} MB, ${file}`);
-const [a, b, c] = (await rounds([
+const contenders: [string, () => Promise<Table>][] = [
   ['DuckDB read_csv + GROUP BY (2 threads)', duck],
   ['summarizeDossierFile (duplicateIds unchecked)', () => ours('unchecked')],
   ['summarizeDossierFile (duplicate ids checked)', () => ours('error')],
-])) as [Table, Table, Table];
-const same = JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(a) === JSON.stringify(c);
+];
+if (process.argv.includes('--dist')) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  const esm = (await import(path.join(root, 'dist/node.js'))) as { summarizeDossierFile: Summarize };
+  const cjs = createRequire(import.meta.url)(path.join(root, 'dist/node.cjs')) as {
+    summarizeDossierFile: Summarize;
+  };
+  contenders.push(
+    ['dist/node.js summarizeDossierFile (ids unchecked)', () => ours('unchecked', esm.summarizeDossierFile)],
+    ['dist/node.cjs summarizeDossierFile (ids unchecked)', () => ours('unchecked', cjs.summarizeDossierFile)],
+    ['dist/node.js summarizeDossierFile (ids checked)', () => ours('error', esm.summarizeDossierFile)],
+  );
+}
+const [a, ...others] = (await rounds(contenders)) as [Table, ...Table[]];
+const same = others.every((t) => JSON.stringify(t) === JSON.stringify(a));
 console.log(same ? 'same per-unit table: yes' : 'same per-unit table: NO');
 if (!same) {
-  for (const unit of Object.keys(a)) {
-    if (JSON.stringify(a[unit]) !== JSON.stringify(b[unit]))
-      console.log(unit, 'duckdb', a[unit], 'ours', b[unit]);
+  for (const [i, t] of others.entries()) {
+    for (const unit of Object.keys(a)) {
+      if (JSON.stringify(a[unit]) !== JSON.stringify(t[unit]))
+        console.log(contenders[i + 1]![0], unit, 'duckdb', a[unit], 'ours', t[unit]);
+    }
   }
   process.exitCode = 1;
 }
