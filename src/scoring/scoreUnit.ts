@@ -1,25 +1,58 @@
 import { z } from 'zod';
 import { CchcError, type CchcIssue } from '../errors/CchcError.js';
 import { issueFromZod, parseWith, safeParse } from '../errors/fromZod.js';
-import { type Dec, roundHalfUp, toDec, toNum } from '../numeric/decimal.js';
+import {
+  type Dec,
+  roundHalfUp as roundHalfUpImport,
+  toDec as toDecImport,
+  toNum as toNumImport,
+} from '../numeric/decimal.js';
 import { DecimalInputSchema } from '../numeric/schemas.js';
 import type { Plan, PlanNode } from '../rules/compile.js';
 import { planOf } from '../rules/defineRuleSet.js';
 import type { Env, Outcome, Pts } from '../rules/kinds/common.js';
-import { decOrNull } from '../rules/kinds/common.js';
-import { checkCountValue, evaluateCountTiers } from '../rules/kinds/countTiers.js';
-import { checkDeductionValue, evaluateDeduction } from '../rules/kinds/deduction.js';
-import { checkManualValue, evaluateManual } from '../rules/kinds/manual.js';
-import { evaluateNormalized } from '../rules/kinds/normalizedToBest.js';
-import { checkOptionsValue, evaluateOptions } from '../rules/kinds/options.js';
-import { checkPerItemValue, evaluatePerItem } from '../rules/kinds/perItem.js';
-import { evaluateProportional } from '../rules/kinds/proportional.js';
-import { checkSurveyValue, evaluateSurvey, type SurveyValue } from '../rules/kinds/survey.js';
-import { evaluateTiers } from '../rules/kinds/tiers.js';
-import { checkYesNoValue, evaluateYesNo } from '../rules/kinds/yesNo.js';
+import { decOrNull as decOrNullImport } from '../rules/kinds/common.js';
+import {
+  checkCountValue as checkCountValueImport,
+  evaluateCountTiers as evaluateCountTiersImport,
+} from '../rules/kinds/countTiers.js';
+import {
+  checkDeductionValue as checkDeductionValueImport,
+  evaluateDeduction as evaluateDeductionImport,
+} from '../rules/kinds/deduction.js';
+import {
+  checkManualValue as checkManualValueImport,
+  evaluateManual as evaluateManualImport,
+} from '../rules/kinds/manual.js';
+import { evaluateNormalized as evaluateNormalizedImport } from '../rules/kinds/normalizedToBest.js';
+import {
+  checkOptionsValue as checkOptionsValueImport,
+  evaluateOptions as evaluateOptionsImport,
+} from '../rules/kinds/options.js';
+import {
+  checkPerItemValue as checkPerItemValueImport,
+  evaluatePerItem as evaluatePerItemImport,
+} from '../rules/kinds/perItem.js';
+import { evaluateProportional as evaluateProportionalImport } from '../rules/kinds/proportional.js';
+import {
+  checkSurveyValue as checkSurveyValueImport,
+  evaluateSurvey as evaluateSurveyImport,
+  type SurveyValue,
+} from '../rules/kinds/survey.js';
+import { evaluateTiers as evaluateTiersImport } from '../rules/kinds/tiers.js';
+import {
+  checkYesNoValue as checkYesNoValueImport,
+  evaluateYesNo as evaluateYesNoImport,
+} from '../rules/kinds/yesNo.js';
 import { computeMeasures, type MeasureValues } from '../rules/measures.js';
 import type { RuleSet, RuleSetInput } from '../rules/RuleSet.js';
-import { POW10, ptsCmp, ptsDec, ptsNum, ZERO_PTS } from '../rules/text.js';
+import {
+  POW10 as POW10Import,
+  ptsCmp as ptsCmpImport,
+  ptsDec as ptsDecImport,
+  ptsNum as ptsNumImport,
+  ZERO_PTS as ZERO_PTS_IMPORT,
+} from '../rules/text.js';
 import { type Assessment, type AssessmentInput, AssessmentSchema, type StageEntry } from './Assessment.js';
 import type {
   AdjustmentPart,
@@ -33,6 +66,35 @@ import type {
   ScoreReport,
   ScoreSource,
 } from './ScoreReport.js';
+
+// Hot imports bound once: under a CommonJS transform (tsx, the benchmark) every read of an
+// imported binding goes through a getter of the exporting module.
+const checkCountValue = checkCountValueImport;
+const evaluateCountTiers = evaluateCountTiersImport;
+const checkDeductionValue = checkDeductionValueImport;
+const evaluateDeduction = evaluateDeductionImport;
+const checkManualValue = checkManualValueImport;
+const evaluateManual = evaluateManualImport;
+const evaluateNormalized = evaluateNormalizedImport;
+const checkOptionsValue = checkOptionsValueImport;
+const evaluateOptions = evaluateOptionsImport;
+const checkPerItemValue = checkPerItemValueImport;
+const evaluatePerItem = evaluatePerItemImport;
+const evaluateProportional = evaluateProportionalImport;
+const evaluateTiers = evaluateTiersImport;
+const checkYesNoValue = checkYesNoValueImport;
+const evaluateYesNo = evaluateYesNoImport;
+const checkSurveyValue = checkSurveyValueImport;
+const evaluateSurvey = evaluateSurveyImport;
+const POW10 = POW10Import;
+const ptsCmp = ptsCmpImport;
+const ptsDec = ptsDecImport;
+const ptsNum = ptsNumImport;
+const decOrNull = decOrNullImport;
+const roundHalfUp = roundHalfUpImport;
+const toDec = toDecImport;
+const toNum = toNumImport;
+const ZERO_PTS = ZERO_PTS_IMPORT;
 
 /**
  * Options of {@link scoreUnit}.
@@ -192,15 +254,21 @@ function fastEntry(e: unknown): boolean {
  */
 function fastEntries(entries: unknown, plan: Plan): { fits: boolean } | null {
   if (!plain(entries)) return null;
+  // Own keys only, read once (an entries object of a hundred ids is a dictionary, where a for-in
+  // pays a look-up per key); an inherited enumerable key, which a for-in would see, goes to the schema.
+  if (!bareObjectPrototype()) return null;
+  const ids = Object.keys(entries);
   let fits = true;
-  for (const id in entries) {
-    if (id === '__proto__' || !Object.hasOwn(entries, id)) return null;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (id === '__proto__') return null;
     const stages = entries[id];
     if (!plain(stages)) return null;
     const node = fits ? plan.byId.get(id) : undefined;
     if (node === undefined || node.rule === null) fits = false;
+    // Own keys: `stages` is a plain object and Object.prototype has no enumerable key.
     for (const stage in stages) {
-      if (!STAGE_NAMES.has(stage) || !Object.hasOwn(stages, stage)) return null;
+      if (!STAGE_NAMES.has(stage)) return null;
       const entry = stages[stage];
       if (!fastEntry(entry)) return null;
       if (fits) {
@@ -214,6 +282,12 @@ function fastEntries(entries: unknown, plan: Plan): { fits: boolean } | null {
     }
   }
   return fits ? FITS : FITS_NOT;
+}
+
+/** Whether Object.prototype has no enumerable key (then a for-in over a plain object sees its own keys only). */
+function bareObjectPrototype(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
 }
 
 const FITS = Object.freeze({ fits: true });
@@ -422,6 +496,12 @@ interface Columns {
   /** Per leaf row, the report parts shared between calls (see {@link Memo}), without and with explanations. */
   readonly memos: (LeafMemos | undefined)[];
   readonly memosExplained: (LeafMemos | undefined)[];
+  /** Per-call scratch of the leaf loop, reused from call to call (see scoreWithPlan). */
+  readonly leafOutcome: (Outcome | undefined)[];
+  readonly leafNext: (NextStep | undefined)[];
+  readonly leafEntry: (NodeEntry | undefined)[];
+  /** The report's `ruleSet` part, the same for every report of the plan (frozen, shared). */
+  ruleSetPart: ScoreReport['ruleSet'] | null;
 }
 
 const COLUMNS = new WeakMap<Plan, Columns>();
@@ -447,6 +527,10 @@ function columnsOf(plan: Plan): Columns {
       dirty: false,
       memos: new Array<LeafMemos | undefined>(rows),
       memosExplained: new Array<LeafMemos | undefined>(rows),
+      ruleSetPart: null,
+      leafOutcome: new Array<Outcome | undefined>(rows).fill(undefined),
+      leafNext: new Array<NextStep | undefined>(rows).fill(undefined),
+      leafEntry: new Array<NodeEntry | undefined>(rows).fill(undefined),
     };
     COLUMNS.set(plan, c);
     return c;
@@ -479,28 +563,37 @@ const MEMO_LIMIT = 64;
  * so such leaves pay nothing more.
  */
 class Memo<E extends { chain: E | null }> {
-  map: Map<number, E> | null = new Map();
+  /** Whether the memo is on. */
+  on = true;
+  /** Hash chains in {@link MEMO_BUCKETS} buckets (the low bits of the hash; entries are compared in full). */
+  private readonly buckets: (E | null)[] = new Array<E | null>(MEMO_BUCKETS).fill(null);
   private size = 0;
   private lookups = 0;
   private hits = 0;
-  /** The first entry of a hash chain (the memo is on). */
+  /** The first entry of the chain of a hash (the memo is on). */
   chain(hash: number): E | null {
-    return this.map!.get(hash) ?? null;
+    return this.buckets[hash & (MEMO_BUCKETS - 1)]!;
   }
   /** Counts a look-up; switches the memo off when it does not pay. */
   count(hit: boolean): void {
     this.lookups += 1;
     if (hit) this.hits += 1;
-    else if (this.lookups >= MEMO_LIMIT && this.hits * 2 < this.lookups) this.map = null;
+    else if (this.lookups >= MEMO_LIMIT && this.hits * 2 < this.lookups) {
+      this.on = false;
+      this.buckets.fill(null);
+    }
   }
   add(hash: number, entry: E): void {
-    const map = this.map;
-    if (map === null || this.size >= MEMO_LIMIT) return;
-    entry.chain = map.get(hash) ?? null;
-    map.set(hash, entry);
+    if (!this.on || this.size >= MEMO_LIMIT) return;
+    const b = hash & (MEMO_BUCKETS - 1);
+    entry.chain = this.buckets[b]!;
+    this.buckets[b] = entry;
     this.size += 1;
   }
 }
+
+/** Buckets of a memo (a power of two). */
+const MEMO_BUCKETS = 64;
 
 interface NodeEntry {
   readonly node: NodeScore;
@@ -605,7 +698,7 @@ function nextHash(next: NextStep | undefined): number {
 /** The next step of a leaf, as the frozen one already in a report when equal (mkNext freezes). */
 function sharedNext(m: LeafMemos, next: NextStep): NextStep {
   const memo = m.next;
-  if (memo.map === null) return next;
+  if (!memo.on) return next;
   const h = nextHash(next);
   let e = memo.chain(h);
   while (e !== null && !sameNext(e.next, next)) e = e.chain;
@@ -950,6 +1043,46 @@ function roundedPercentOf(p: Pts, amScaled: number, scale: number, decimals: num
   );
 }
 
+/** Lost points × scale below this, with fewer than {@link RANK_SLOTS} items, rank on one number each. */
+const RANK_LIMIT = 2 ** 44;
+const RANK_SLOTS = 256;
+
+/**
+ * The lost-points items ranked largest first, ties in leaf order. On whole scaled points (below
+ * 2^44, fewer than 256 items) each item is one exact number, −lost × 256 + its index, sorted as a
+ * `Float64Array` (no comparator calls); else compared as before.
+ */
+function rankLost(
+  items: readonly LostPoints[],
+  scaled: readonly number[],
+  pts: Pts[] | null,
+  scale: number,
+): LostPoints[] {
+  const n = items.length;
+  if (pts === null && n < RANK_SLOTS) {
+    const keys = new Float64Array(n);
+    let ok = true;
+    for (let k = 0; k < n; k++) {
+      const v = scaled[k]!;
+      if (!(v > 0 && v < RANK_LIMIT && Number.isInteger(v))) {
+        ok = false;
+        break;
+      }
+      keys[k] = -v * RANK_SLOTS + k;
+    }
+    if (ok) {
+      keys.sort();
+      const out = new Array<LostPoints>(n);
+      for (let j = 0; j < n; j++) out[j] = items[((keys[j]! % RANK_SLOTS) + RANK_SLOTS) % RANK_SLOTS]!;
+      return out;
+    }
+  }
+  const order = items.map((_, k) => k);
+  if (pts === null) order.sort((a, b) => scaled[b]! - scaled[a]! || a - b);
+  else order.sort((a, b) => ptsCmp(pts[b]!, pts[a]!, scale) || a - b);
+  return order.map((k) => items[k]!);
+}
+
 /**
  * Scores a validated assessment against a compiled plan: the trusted core of {@link scoreUnit}.
  * @internal
@@ -981,9 +1114,10 @@ export function scoreWithPlan(
   const ROW_DEDUCTIONS = n + 5;
   const maxByAssessor = [0, 0, 0];
   const seenAssessor = [false, false, false];
-  const leafOutcome: (Outcome | undefined)[] = new Array(n);
-  const leafNext: (NextStep | undefined)[] = new Array(n);
-  const leafEntry: (NodeEntry | undefined)[] = new Array(n);
+  // Per leaf, for the lost points: written for every leaf in the leaf loop before being read.
+  const leafOutcome = c.leafOutcome;
+  const leafNext = c.leafNext;
+  const leafEntry = c.leafEntry;
   const reportNodes: NodeScore[] = new Array(n);
   const entries = assessment.entries;
 
@@ -1079,7 +1213,7 @@ export function scoreWithPlan(
     // Bulk reports share identical leaf nodes (frozen): most leaves of discrete kinds take a few
     // dozen distinct forms over a cohort, and the nodes are most of a report's weight.
     const nodeMemo = memo.node;
-    const share = !env.explain && nodeMemo.map !== null && !(c.dirty && hasDec(c, i));
+    const share = !env.explain && nodeMemo.on && !(c.dirty && hasDec(c, i));
     const hash = share ? nodeHash(out, source, c, i, out.next, note) : 0;
     const found = share
       ? findNode(nodeMemo, hash, out, source, c, i, out.next, note, evidence, requested)
@@ -1115,7 +1249,7 @@ export function scoreWithPlan(
         };
         nodeMemo.add(hash, entry);
         leafEntry[i] = entry;
-      }
+      } else leafEntry[i] = undefined;
     }
     leafNext[i] = next;
     if (node.section === 'criteria') {
@@ -1253,7 +1387,7 @@ export function scoreWithPlan(
     }
     const next = node.section !== 'deductions' ? leafNext[i] : undefined;
     const memo = memosOf(c, i, env.explain).lost;
-    const share = memo.map !== null && p.scaled !== null;
+    const share = memo.on && p.scaled !== null;
     const hash = share ? mix(p.scaled!, out.reason.length, nextHash(next), 0) : 0;
     let item: LostPoints | undefined;
     if (share) {
@@ -1290,18 +1424,20 @@ export function scoreWithPlan(
       shared.lostScaled = l.scaled;
     }
   }
-  const order = lostItems.map((_, k) => k);
-  const ranked = lostPts;
-  if (ranked === null) order.sort((a, b) => lostScaled[b]! - lostScaled[a]! || a - b);
-  else order.sort((a, b) => ptsCmp(ranked[b]!, ranked[a]!, scale) || a - b);
-
-  return Object.freeze({
-    ruleSet: Object.freeze({
+  const lostPoints = rankLost(lostItems, lostScaled, lostPts, scale);
+  let ruleSetPart = c.ruleSetPart;
+  if (ruleSetPart === null) {
+    ruleSetPart = Object.freeze({
       id: rs.id,
       version: rs.version,
       level: rs.level,
       notApplicable: rs.notApplicable,
-    }),
+    });
+    c.ruleSetPart = ruleSetPart;
+  }
+
+  return Object.freeze({
+    ruleSet: ruleSetPart,
     unit: Object.freeze({
       id: assessment.unit.id,
       name: assessment.unit.name ?? null,
@@ -1326,7 +1462,7 @@ export function scoreWithPlan(
     deductions: deductions ? Object.freeze(deductions.part) : null,
     band,
     nodes: Object.freeze(reportNodes),
-    lostPoints: Object.freeze(order.map((k) => lostItems[k]!)),
+    lostPoints: Object.freeze(lostPoints),
   });
 }
 
@@ -1391,8 +1527,6 @@ export function scoreUnit(
     best = opts?.cohort?.best;
   }
   const { assessment: a, measures } = prepareAssessment(plan, assessment);
-  return scoreWithPlan(plan, a, measures, {
-    ...(best ? { best } : {}),
-    ...(explanations !== undefined ? { explanations } : {}),
-  });
+  // scoreWithPlan reads an absent and an undefined option alike.
+  return scoreWithPlan(plan, a, measures, { best, explanations });
 }

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { type Dec, toDec } from '../../numeric/decimal.js';
+import { type Dec, toDec as toDecImport } from '../../numeric/decimal.js';
 import { CountSchema } from '../../numeric/schemas.js';
 import type { NextStep } from '../../scoring/ScoreReport.js';
-import { fmt, mkNext, mkPts, ofMax, ptsCmp, ZERO_PTS } from '../text.js';
 import {
-  belowZero,
+  fmt,
+  mkNext as mkNextImport,
+  mkPts as mkPtsImport,
+  ofMax,
+  ptsCmp as ptsCmpImport,
+  ZERO_PTS as ZERO_PTSImport,
+} from '../text.js';
+import {
+  belowZero as belowZeroImport,
   checkPointsWithinMax,
-  decOrNull,
+  decOrNull as decOrNullImport,
   type Env,
   type LeafInfo,
   measureFields,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   obj,
   type Path,
@@ -18,6 +25,16 @@ import {
   type Pts,
   type Push,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const mkPts = mkPtsImport;
+const mkNext = mkNextImport;
+const ptsCmp = ptsCmpImport;
+const ZERO_PTS = ZERO_PTSImport;
+const noNegZero = noNegZeroImport;
+const decOrNull = decOrNullImport;
+const belowZero = belowZeroImport;
 
 /**
  * A count-tiers rule: the points of the highest tier whose `atLeast` the count reaches, 0 below
@@ -119,13 +136,10 @@ export function evaluateCountTiers(c: CompiledCountTiers, value: number | string
       break;
     }
   }
-  const out: Outcome = {
-    points,
-    status: 'scored',
-    reason: hit === null ? 'NO_TIER_MATCHED' : 'COUNT_TIER_MATCHED',
-    measured: n,
-    ...(next ? { next } : {}),
-  };
+  const reason = hit === null ? 'NO_TIER_MATCHED' : 'COUNT_TIER_MATCHED';
+  const out: Outcome = next
+    ? { points, status: 'scored', reason, measured: n, next }
+    : { points, status: 'scored', reason, measured: n };
   if (!env.explain) return out;
   const label = hit?.label ? ` (${hit.label})` : '';
   const explanation =

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { type Dec, toDec } from '../../numeric/decimal.js';
+import { type Dec, toDec as toDecImport } from '../../numeric/decimal.js';
 import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
-import { fmt, fmtPoints, type Locale, mkPts, ofMax, ZERO_PTS } from '../text.js';
 import {
-  decOrNull,
+  fmt,
+  fmtPoints,
+  type Locale,
+  mkPts as mkPtsImport,
+  ofMax,
+  ZERO_PTS as ZERO_PTSImport,
+} from '../text.js';
+import {
+  decOrNull as decOrNullImport,
   type Env,
   KeySchema,
   type LeafInfo,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   obj,
   type Path,
@@ -15,7 +22,15 @@ import {
   type Pts,
   type Push,
 } from './common.js';
-import { checkCountValue } from './countTiers.js';
+import { checkCountValue as checkCountValueImport } from './countTiers.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const mkPts = mkPtsImport;
+const ZERO_PTS = ZERO_PTSImport;
+const noNegZero = noNegZeroImport;
+const decOrNull = decOrNullImport;
+const checkCountValue = checkCountValueImport;
 
 /**
  * A deduction rule: start at the maximum and take points off, down to 0. Per occurrence ("trừ

@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
+import { type Dec, toDec as toDecImport, toNum as toNumImport } from '../../numeric/decimal.js';
 import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
-import { mkPts, ofMax } from '../text.js';
+import { mkPts as mkPtsImport, ofMax } from '../text.js';
 import {
-  belowZero,
-  decOrNull,
+  belowZero as belowZeroImport,
+  decOrNull as decOrNullImport,
   type Env,
   type LeafInfo,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   type Path,
   type Pts,
   type Push,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const toNum = toNumImport;
+const mkPts = mkPtsImport;
+const noNegZero = noNegZeroImport;
+const decOrNull = decOrNullImport;
+const belowZero = belowZeroImport;
 
 /**
  * A manual rule: the assessor enters the points, within [0, max], optionally on a step

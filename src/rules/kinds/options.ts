@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type Dec, toDec } from '../../numeric/decimal.js';
-import { mkPts, ofMax } from '../text.js';
+import { type Dec, toDec as toDecImport } from '../../numeric/decimal.js';
+import { mkPts as mkPtsImport, ofMax } from '../text.js';
 import {
   checkPointsWithinMax,
-  decOrNull,
+  decOrNull as decOrNullImport,
   type Env,
   KeySchema,
   type LeafInfo,
@@ -14,6 +14,11 @@ import {
   type Pts,
   type Push,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const mkPts = mkPtsImport;
+const decOrNull = decOrNullImport;
 
 /**
  * A named-options rule: "Ban hành kịp thời: 1; Ban hành không kịp thời: 0,5; Không ban hành: 0".

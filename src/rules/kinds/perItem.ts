@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { Dec, toDec, ZERO } from '../../numeric/decimal.js';
+import { Dec, toDec as toDecImport, ZERO as ZEROImport } from '../../numeric/decimal.js';
 import type { Explanation, NextStep } from '../../scoring/ScoreReport.js';
-import { fmt, fmtPoints, type Locale, mkNext, mkPts, ofMax } from '../text.js';
+import { fmt, fmtPoints, type Locale, mkNext as mkNextImport, mkPts as mkPtsImport, ofMax } from '../text.js';
 import {
   checkPointsWithinMax,
   type Env,
   KeySchema,
   type LeafInfo,
   measureFields,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   obj,
   type Path,
@@ -16,7 +16,15 @@ import {
   type Pts,
   type Push,
 } from './common.js';
-import { checkCountValue } from './countTiers.js';
+import { checkCountValue as checkCountValueImport } from './countTiers.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const ZERO = ZEROImport;
+const mkPts = mkPtsImport;
+const mkNext = mkNextImport;
+const noNegZero = noNegZeroImport;
+const checkCountValue = checkCountValueImport;
 
 /**
  * A per-item rule: points per item up to a cap ("mỗi ứng dụng 1 điểm, tổng không quá 5 điểm"), or

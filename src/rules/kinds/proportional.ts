@@ -1,32 +1,53 @@
 import { z } from 'zod';
-import { Dec, roundHalfUp, toDec, toNum, ZERO } from '../../numeric/decimal.js';
+import {
+  Dec,
+  roundHalfUp,
+  toDec as toDecImport,
+  toNum as toNumImport,
+  ZERO as ZEROImport,
+} from '../../numeric/decimal.js';
 import { DecimalInputSchema, NonNegativeDecimalSchema } from '../../numeric/schemas.js';
 import {
-  exactNumber,
+  exactNumber as exactNumberImport,
   fmtValue,
-  intOf,
+  intOf as intOfImport,
   type Locale,
-  mkNext,
-  mkPts,
+  mkNext as mkNextImport,
+  mkPts as mkPtsImport,
   ofMax,
-  POW10,
-  ptsCmp,
-  scaledDecimalsOf,
+  POW10 as POW10Import,
+  ptsCmp as ptsCmpImport,
+  scaledDecimalsOf as scaledDecimalsOfImport,
   valueWord,
-  ZERO_PTS,
+  ZERO_PTS as ZERO_PTSImport,
 } from '../text.js';
 import {
-  decOrNull,
+  decOrNull as decOrNullImport,
   type Env,
   type LeafInfo,
   measureFields,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   type Path,
   type Pts,
   type Push,
   RoundPointsSchema,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const toNum = toNumImport;
+const ZERO = ZEROImport;
+const mkPts = mkPtsImport;
+const mkNext = mkNextImport;
+const ptsCmp = ptsCmpImport;
+const ZERO_PTS = ZERO_PTSImport;
+const POW10 = POW10Import;
+const exactNumber = exactNumberImport;
+const intOf = intOfImport;
+const scaledDecimalsOf = scaledDecimalsOfImport;
+const noNegZero = noNegZeroImport;
+const decOrNull = decOrNullImport;
 
 /**
  * A proportional rule: points = max × value ÷ target, capped at max; below an optional floor, 0.

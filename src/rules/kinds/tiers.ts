@@ -1,15 +1,24 @@
 import { z } from 'zod';
-import { type Dec, toDec, toNum } from '../../numeric/decimal.js';
+import { type Dec, toDec as toDecImport, toNum as toNumImport } from '../../numeric/decimal.js';
 import { DecimalInputSchema } from '../../numeric/schemas.js';
 import type { NextStep } from '../../scoring/ScoreReport.js';
-import { fmtValue, type Locale, mkNext, mkPts, ofMax, ptsCmp, valueWord, ZERO_PTS } from '../text.js';
+import {
+  fmtValue,
+  type Locale,
+  mkNext as mkNextImport,
+  mkPts as mkPtsImport,
+  ofMax,
+  ptsCmp as ptsCmpImport,
+  valueWord,
+  ZERO_PTS as ZERO_PTSImport,
+} from '../text.js';
 import {
   checkPointsWithinMax,
-  decOrNull,
+  decOrNull as decOrNullImport,
   type Env,
   type LeafInfo,
   measureFields,
-  noNegZero,
+  noNegZero as noNegZeroImport,
   type Outcome,
   obj,
   type Path,
@@ -17,6 +26,16 @@ import {
   type Pts,
   type Push,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const toNum = toNumImport;
+const mkPts = mkPtsImport;
+const mkNext = mkNextImport;
+const ptsCmp = ptsCmpImport;
+const ZERO_PTS = ZERO_PTSImport;
+const noNegZero = noNegZeroImport;
+const decOrNull = decOrNullImport;
 
 /**
  * One tier of a {@link TiersRuleSchema} rule: a value range with explicit bounds and its points.
@@ -278,13 +297,11 @@ export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env
   const points = hit === null ? ZERO_PTS : hit.points;
   const measured = typeof v === 'number' ? v : toNum(v);
   const next = nextTier(c, v, points, env);
-  const out: Outcome = {
-    points,
-    status: 'scored',
-    reason: hit === null ? 'NO_TIER_MATCHED' : 'TIER_MATCHED',
-    measured,
-    ...(next !== undefined ? { next } : {}),
-  };
+  const reason = hit === null ? 'NO_TIER_MATCHED' : 'TIER_MATCHED';
+  const out: Outcome =
+    next !== undefined
+      ? { points, status: 'scored', reason, measured, next }
+      : { points, status: 'scored', reason, measured };
   if (!env.explain) return out;
   const d = c.leaf.display;
   const val = (l: Locale) => `${valueWord(d, l)} ${fmtValue(v, d, env, l)}`;

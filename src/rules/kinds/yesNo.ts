@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { type Dec, toDec, ZERO } from '../../numeric/decimal.js';
-import { mkPts, ofMax } from '../text.js';
+import { type Dec, toDec as toDecImport, ZERO as ZEROImport } from '../../numeric/decimal.js';
+import { mkPts as mkPtsImport, ofMax } from '../text.js';
 import {
   checkPointsWithinMax,
   type Env,
@@ -12,6 +12,11 @@ import {
   type Pts,
   type Push,
 } from './common.js';
+
+// Hot imports bound once (a CommonJS transform reads each imported binding through a getter).
+const toDec = toDecImport;
+const ZERO = ZEROImport;
+const mkPts = mkPtsImport;
 
 /**
  * A yes/no rule: "Đạt yêu cầu: 1 / Không đạt yêu cầu: 0".
