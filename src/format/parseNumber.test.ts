@@ -73,7 +73,11 @@ describe('parseNumber', () => {
     });
 
     it.each([
-      ['groups of 2 digits', '8 67', /groups are not of 3 digits; in vi notation a space separates thousands \("8 673"\) and/],
+      [
+        'groups of 2 digits',
+        '8 67',
+        /groups are not of 3 digits; in vi notation a space separates thousands \("8 673"\) and/,
+      ],
       ['two spaces', '8  673', /groups are not of 3 digits/],
       ['mixed with "."', '1.234 567', /groups digits with both "\." and spaces; use one group separator/],
       ['a space among the decimals', '1,234 5', /a space among the decimals/],
