@@ -25,8 +25,8 @@ export default defineConfig({
         lines: 95,
         branches: 90,
         ...Object.fromEntries(FULL_BRANCHES.map((glob) => [glob, { branches: 100, lines: 100 }])),
-        // The rule kinds, the record reader and the SQL builder: 100 % is the goal; what is left is listed in
-        // docs/quality.md.
+        // The rule kinds and the SQL builder at 100 % branches; the record reader's goal is 100 %, what
+        // is left of it is in docs/quality.md.
         'src/rules/kinds/**': { branches: 100, lines: 100 },
         'src/dossiers/summarize/**': { branches: 95, lines: 98 },
         'src/dossiers/sql/**': { branches: 100, lines: 99 },
