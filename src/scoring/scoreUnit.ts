@@ -908,40 +908,13 @@ function evaluate(
   if (entry !== undefined && entry.value !== undefined) value = entry.value;
   else if (node.measure !== null) {
     const m = measures.get(node.measureKey);
-    if (m === undefined) {
-      // A fresh explanation object per outcome, as before (reports never share objects).
-      return env.explain
-        ? {
-            points: null,
-            status: 'pending',
-            reason: 'NO_DATA',
-            measured: null,
-            explanation: { vi: NO_DATA_TEXT.vi, en: NO_DATA_TEXT.en },
-          }
-        : { points: null, status: 'pending', reason: 'NO_DATA', measured: null };
-    }
+    if (m === undefined) return fixedOutcome(env, null, 'pending', 'NO_DATA', NO_DATA_TEXT);
     value = m;
-  } else
-    return env.explain
-      ? {
-          points: null,
-          status: 'pending',
-          reason: 'NOT_ASSESSED',
-          measured: null,
-          explanation: { vi: NOT_ASSESSED_TEXT.vi, en: NOT_ASSESSED_TEXT.en },
-        }
-      : { points: null, status: 'pending', reason: 'NOT_ASSESSED', measured: null };
+  } else return fixedOutcome(env, null, 'pending', 'NOT_ASSESSED', NOT_ASSESSED_TEXT);
   if (value === null) {
-    if (node.whenNoValue === 'zero')
-      return env.explain
-        ? {
-            points: ZERO_PTS,
-            status: 'scored',
-            reason: 'ZERO_WHEN_NO_VALUE',
-            measured: null,
-            explanation: { vi: ZERO_TEXT.vi, en: ZERO_TEXT.en },
-          }
-        : { points: ZERO_PTS, status: 'scored', reason: 'ZERO_WHEN_NO_VALUE', measured: null };
+    if (node.whenNoValue === 'zero') {
+      return fixedOutcome(env, ZERO_PTS, 'scored', 'ZERO_WHEN_NO_VALUE', ZERO_TEXT);
+    }
     return naOutcome(env, 'NO_VALUE');
   }
   const r = node.rule!;
@@ -974,16 +947,29 @@ function evaluate(
   }
 }
 
+/**
+ * An outcome that no rule evaluated (pending, not applicable, zero for no value), with a fresh
+ * explanation object each time (reports never share objects).
+ */
+function fixedOutcome(
+  env: Env,
+  points: Pts | null,
+  status: Outcome['status'],
+  reason: Outcome['reason'],
+  text: { readonly vi: string; readonly en: string },
+): Outcome {
+  if (!env.explain) return { points, status, reason, measured: null };
+  return { points, status, reason, measured: null, explanation: { vi: text.vi, en: text.en } };
+}
+
 function naOutcome(env: Env, reason: 'NOT_APPLICABLE' | 'NO_VALUE'): Outcome {
-  if (!env.explain) return { points: null, status: 'not-applicable', reason, measured: null };
-  const t = reason === 'NO_VALUE' ? NO_VALUE_TEXT : NOT_APPLICABLE_TEXT;
-  return {
-    points: null,
-    status: 'not-applicable',
+  return fixedOutcome(
+    env,
+    null,
+    'not-applicable',
     reason,
-    measured: null,
-    explanation: { vi: t.vi, en: t.en },
-  };
+    reason === 'NO_VALUE' ? NO_VALUE_TEXT : NOT_APPLICABLE_TEXT,
+  );
 }
 
 function num(p: Pts, scale: number): number {
