@@ -72,7 +72,8 @@ export default defineConfig([
   // core (the dossier summariser's batch entry), so they bundle what they use instead of going through
   // the core bundle; errors are still recognised across bundles by `isCchcError`.
   {
-    entry: { node: 'src/node/index.ts' },
+    // node-worker: the helper thread of the parallel CSV reader, loaded by path beside the bundle.
+    entry: { node: 'src/node/index.ts', 'node-worker': 'src/node/dossierCsvWorker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

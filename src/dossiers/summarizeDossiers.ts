@@ -2,7 +2,7 @@ import { CchcError } from '../errors/CchcError.js';
 import { describeValue } from '../errors/fromZod.js';
 import type { DossierRecordInput, DossierStatus, DossierTimestamp } from './DossierRecord.js';
 import type { DossierStats } from './DossierStats.js';
-import { Accumulator } from './summarize/accumulate.js';
+import { RecordAccumulator } from './summarize/accumulateRecords.js';
 import { classifyRead, newClassified, type Reason } from './summarize/classify.js';
 import { type ResolvedOptions, resolveOptions } from './summarize/options.js';
 import { newScratch, readRecord } from './summarize/readRecord.js';
@@ -280,7 +280,7 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 }
 
 function summarizeSync(records: Iterable<unknown>, resolved: ResolvedOptions): DossierSummary {
-  const acc = new Accumulator(resolved);
+  const acc = new RecordAccumulator(resolved);
   if (Array.isArray(records)) {
     const n = records.length;
     for (let i = 0; i < n; i++) acc.add(records[i], i);
@@ -409,7 +409,7 @@ export async function summarizeDossiersAsync(
     if (!isIterable(records) || typeof records === 'string') throw notIterable(records, true);
     return summarizeSync(records, resolved);
   }
-  const acc = new Accumulator(resolved);
+  const acc = new RecordAccumulator(resolved);
   let i = 0;
   for await (const record of records as AsyncIterable<unknown>) acc.add(record, i++);
   return acc.result() as DossierSummary;

@@ -64,6 +64,21 @@ export interface CsvRowHook {
   consume(buf: Buffer, pos: number, end: number, delimiter: number, row: number): number;
   /** The rows (lines) consumed by the last call. */
   readonly consumed: number;
+  /** Where the reader stands, kept up to date by it when given (see {@link CsvReadState}). */
+  readonly readState?: CsvReadState;
+}
+
+/**
+ * Where the CSV reader stands each time it asks its source for more bytes: a source that has just
+ * given its last bytes up to some line end learns from it whether that line end ended a record
+ * (nothing pending, no fall-back to csv-parse, whose inner state is not known).
+ * @internal
+ */
+export interface CsvReadState {
+  /** Bytes kept back (a record not ended yet) when the reader last asked for more. */
+  pending: number;
+  /** Whether the reader handed the rest to csv-parse. */
+  general: boolean;
 }
 
 const NL = 10;
@@ -196,8 +211,10 @@ export async function* csvRowBatches(
   let delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? null : options.delimiter;
   let row = 0;
 
-  const general = (carry: Buffer | null, decoder: TextDecoder) =>
-    generalRows(
+  const readState = options.hook?.readState;
+  const general = (carry: Buffer | null, decoder: TextDecoder) => {
+    if (readState !== undefined) readState.general = true;
+    return generalRows(
       carry,
       it,
       decoder,
@@ -210,6 +227,7 @@ export async function* csvRowBatches(
       options,
       batchSize,
     );
+  };
 
   // The byte splitter below handles a one-character ASCII delimiter (or the detected one); any
   // other delimiter ('||', '§') is csv-parse's, which matches it as a whole, in characters.
@@ -236,7 +254,7 @@ export async function* csvRowBatches(
     }
     let decoder: TextDecoder;
     try {
-      decoder = new TextDecoder(label, { fatal: false });
+      decoder = new TextDecoder(label, { fatal: label === 'utf8' });
     } catch {
       throw new CchcError('INVALID_OPTIONS', [
         {
@@ -254,6 +272,7 @@ export async function* csvRowBatches(
   let cells: string[][] = [];
   let rows: number[] = [];
   for (;;) {
+    if (readState !== undefined) readState.pending = carry === null ? 0 : carry.length;
     const next = await it.next();
     let buf: Buffer;
     if (next.done) {
@@ -284,7 +303,7 @@ export async function* csvRowBatches(
       const cr = buf.indexOf(13, start);
       if (cr !== -1 && (firstNl === -1 || cr < firstNl) && buf[cr + 1] !== NL) {
         // Old Mac line ends (CR only).
-        yield* general(buf.subarray(start), new TextDecoder('utf8'));
+        yield* general(buf.subarray(start), strictUtf8());
         return;
       }
       if (delimiter === null) {
@@ -309,24 +328,23 @@ export async function* csvRowBatches(
     if (cut < start) {
       carry = buf.subarray(start);
       if (carry.length > MAX_CARRY || next.done) {
-        yield* general(carry, new TextDecoder('utf8'));
+        yield* general(carry, strictUtf8());
         return;
       }
       continue;
     }
-    if (!isUtf8(buf.subarray(start, cut + 1))) {
-      throw new CchcError('INVALID_INPUT', [
-        {
-          path: [options.file, row + 1],
-          message: `${options.file}: the text after row ${row} is not valid UTF-8: save the export as "CSV UTF-8" or pass the file's encoding (e.g. encoding: 'windows-1258').`,
-        },
-      ]);
-    }
     // Bytes as chars: delimiters, quotes and line ends are ASCII, and UTF-8 never uses ASCII bytes
     // inside a multi-byte character, so splitting the bytes splits the text. Cells are the bytes
     // read as latin1 (one char per byte), decoded later by the fields that need text.
-    const end = cut + 1;
-    carry = end < buf.length ? buf.subarray(end) : null;
+    let end = cut + 1;
+    // Bytes that are not UTF-8: the rows before their record are read as usual (a bad row among
+    // them comes first, in file order), then the reading stops at that record, named exactly.
+    let notUtf8 = false;
+    if (!isUtf8(buf.subarray(start, end))) {
+      notUtf8 = true;
+      end = firstRecordNotUtf8(buf, start, end);
+    }
+    carry = !notUtf8 && end < buf.length ? buf.subarray(end) : null;
     const delim = delimiter!.charCodeAt(0);
     const hook = options.hook;
     let pos = start;
@@ -385,18 +403,68 @@ export async function* csvRowBatches(
         cells = [];
         rows = [];
       }
-      // Hand the rest over to csv-parse, from the start of the unusual record.
-      const rest = buf.subarray(error.pos);
-      yield* general(rest, new TextDecoder('utf8'));
-      return;
+      // Hand the rest over to csv-parse, from the start of the unusual record (only up to the
+      // record that is not UTF-8, if there is one).
+      if (!notUtf8) {
+        yield* general(buf.subarray(error.pos), strictUtf8());
+        return;
+      }
+      const rowsRead = yield* generalRows(
+        buf.subarray(error.pos, end),
+        { next: async () => ({ done: true, value: undefined }) },
+        strictUtf8(),
+        () => {},
+        delimiter,
+        row,
+        options,
+        batchSize,
+      );
+      throw notUtf8Error(options.file, rowsRead + 1);
     }
     if (cells.length > 0) {
       yield { cells, rows, binary: true };
       cells = [];
       rows = [];
     }
+    if (notUtf8) throw notUtf8Error(options.file, row + 1);
     if (next.done) break;
   }
+}
+
+/**
+ * The start of the record holding the first byte of `[start, end)` that is not UTF-8 (`end`
+ * follows a line end). A line end is ASCII, never part of a character, so the lines are checked
+ * one by one; then back over line ends inside quotes to the record's first line.
+ */
+function firstRecordNotUtf8(buf: Buffer, start: number, end: number): number {
+  let line = start;
+  for (;;) {
+    const nl = buf.indexOf(NL, line);
+    if (nl === -1 || nl >= end || !isUtf8(buf.subarray(line, nl + 1))) break;
+    line = nl + 1;
+  }
+  let quotes = countByte(buf, QUOTE, start, line);
+  while (quotes % 2 === 1 && line > start) {
+    const prev = line - 2 >= start ? buf.lastIndexOf(NL, line - 2) : -1;
+    const from = prev < start ? start : prev + 1;
+    quotes -= countByte(buf, QUOTE, from, line);
+    line = from;
+  }
+  return line;
+}
+
+/** A UTF-8 decoder that throws on bytes that are not UTF-8 (never a replacement character). */
+function strictUtf8(): TextDecoder {
+  return new TextDecoder('utf8', { fatal: true });
+}
+
+function notUtf8Error(file: string, row: number): CchcError {
+  return new CchcError('INVALID_INPUT', [
+    {
+      path: [file, row],
+      message: `${file}, row ${row}: the text is not valid UTF-8: save the export as "CSV UTF-8" or pass the file's encoding (e.g. encoding: 'windows-1258').`,
+    },
+  ]);
 }
 
 /** The general path: decode, then csv-parse (quotes relaxed, ragged rows kept as they are). */
@@ -409,13 +477,27 @@ async function* generalRows(
   rowOffset: number,
   options: CsvRowOptions,
   batchSize: number,
-): AsyncGenerator<RowBatch> {
+): AsyncGenerator<RowBatch, number> {
   let delimiter = knownDelimiter;
   let head = '';
   let firstText = true;
+  let row = rowOffset;
+  const decode = (bytes?: Buffer) => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      // The text is decoded ahead of the parser: the bad bytes are somewhere after this row.
+      throw new CchcError('INVALID_INPUT', [
+        {
+          path: [options.file, row + 1],
+          message: `${options.file}: the text after row ${row} is not valid UTF-8: save the export as "CSV UTF-8" or pass the file's encoding (e.g. encoding: 'windows-1258').`,
+        },
+      ]);
+    }
+  };
   async function* texts(): AsyncGenerator<string> {
     if (carry !== null && carry.length > 0) {
-      const t = decoder.decode(carry, { stream: true });
+      const t = decode(carry);
       if (t !== '') yield t;
     }
     for (;;) {
@@ -423,10 +505,10 @@ async function* generalRows(
       if (next.done) break;
       const chunk = toBuffer(next.value);
       onBytes(chunk.length);
-      const t = decoder.decode(chunk, { stream: true });
+      const t = decode(chunk);
       if (t !== '') yield t;
     }
-    const last = decoder.decode();
+    const last = decode();
     if (last !== '') yield last;
   }
   const source = texts();
@@ -454,7 +536,8 @@ async function* generalRows(
       yield t;
     }
   }
-  const parser = Readable.from(all()).pipe(
+  const text = Readable.from(all());
+  const parser = text.pipe(
     parse({
       delimiter,
       relax_quotes: true,
@@ -464,9 +547,11 @@ async function* generalRows(
       record_delimiter: ['\r\n', '\n', '\r'],
     }),
   );
+  // `pipe` does not pass an error of its source on (text that cannot be decoded): the parser ends
+  // with it.
+  text.once('error', (error) => parser.destroy(error));
   let cells: string[][] = [];
   let rows: number[] = [];
-  let row = rowOffset;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
@@ -489,4 +574,5 @@ async function* generalRows(
     );
   }
   if (cells.length > 0) yield { cells, rows, binary: false };
+  return row;
 }

@@ -28,7 +28,7 @@ import {
   YEARS as YEARS_,
 } from '../dossiers/summarize/dayTable.js';
 import type { ResolvedOptions } from '../dossiers/summarize/options.js';
-import { newScratch, type ScratchRecord } from '../dossiers/summarize/readRecord.js';
+import { newScratch, type ScratchRecord } from '../dossiers/summarize/scratch.js';
 import {
   cellBoolean as cellBooleanExport,
   cellText as cellTextExport,
@@ -39,7 +39,7 @@ import {
   DEFAULT_STATUS_VALUES,
   normalizeLabel as normalizeLabelExport,
 } from './columns.js';
-import type { CsvRowHook } from './csvRows.js';
+import type { CsvReadState, CsvRowHook } from './csvRows.js';
 import type { DossierLayout, DossierTableOptions } from './dossierTable.js';
 
 const cellText = cellTextExport;
@@ -181,6 +181,42 @@ export class ByteTable {
     return e;
   }
 
+  /** The table as plain data (typed arrays), for another thread: see {@link ByteTable.restore}. */
+  snapshot(): ByteTableSnapshot {
+    return {
+      arena: this.arena.slice(0, this.used),
+      starts: this.starts.slice(0, this.size + 1),
+      values: this.values.slice(0, this.size + 1),
+      slots: this.slots.slice(),
+    };
+  }
+
+  /** A table holding what a {@link ByteTable.snapshot} holds. */
+  static restore(snapshot: ByteTableSnapshot): ByteTable {
+    const t = new ByteTable();
+    t.arena = snapshot.arena.length > 0 ? snapshot.arena.slice() : t.arena;
+    t.used = snapshot.arena.length;
+    t.size = snapshot.starts.length - 1;
+    t.starts = grow(snapshot.starts, Math.max(1024, 2 * snapshot.starts.length));
+    t.values = grow(snapshot.values, Math.max(1024, 2 * snapshot.values.length));
+    t.slots = snapshot.slots.slice();
+    t.mask = t.slots.length / 2 - 1;
+    return t;
+  }
+
+  /** Calls `visit` with the bytes of each entry (`[a, b)` of the arena) and its value. */
+  forEachEntry(visit: (arena: Uint8Array, a: number, b: number, value: number) => boolean): boolean {
+    for (let e = 0; e < this.size; e++) {
+      if (visit(this.arena, this.starts[e]!, this.starts[e + 1]!, this.values[e]!)) return true;
+    }
+    return false;
+  }
+
+  /** The hash of bytes `[a, b)`, as the table computes it. */
+  static hash(buf: Uint8Array, a: number, b: number): number {
+    return hashBytes(buf, a, b);
+  }
+
   private rehash(count: number): void {
     const old = this.slots;
     const slots = new Int32Array(2 * count);
@@ -193,6 +229,21 @@ export class ByteTable {
   }
 }
 
+/** A {@link ByteTable} as plain data. @internal */
+export interface ByteTableSnapshot {
+  readonly arena: Uint8Array;
+  readonly starts: Int32Array;
+  readonly values: Int32Array;
+  readonly slots: Int32Array;
+}
+
+/** An {@link IdSet} as plain data (what a worker sends back). @internal */
+export interface IdSetSnapshot {
+  readonly table: ByteTableSnapshot;
+  readonly prefixes: ByteTableSnapshot;
+  readonly bitmaps: readonly Uint32Array[];
+}
+
 function place(slots: Int32Array, mask: number, h: number, e: number): void {
   let i = h & mask;
   while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
@@ -201,6 +252,7 @@ function place(slots: Int32Array, mask: number, h: number, e: number): void {
 }
 
 function grow(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  if (length < a.length) length = a.length;
   const b = new Int32Array(length);
   b.set(a);
   return b;
@@ -224,10 +276,10 @@ const MAX_BITMAPS = 16;
  * @internal
  */
 export class IdSet {
-  private readonly table = new ByteTable();
+  private table = new ByteTable();
   /** Prefix bytes and digit count → bitmap. */
-  private readonly prefixes = new ByteTable();
-  private readonly bitmaps: Uint32Array[] = [];
+  private prefixes = new ByteTable();
+  private bitmaps: Uint32Array[] = [];
   private key = new Uint8Array(64);
   private scratch: Buffer = Buffer.allocUnsafe(256);
 
@@ -301,6 +353,62 @@ export class IdSet {
       }
     }
     return this.table.find(buf, a, b, hashBytes(buf, a, b)) >= 0;
+  }
+
+  /** The set as plain data, for another thread: see {@link IdSet.restore}. */
+  snapshot(): IdSetSnapshot {
+    return {
+      table: this.table.snapshot(),
+      prefixes: this.prefixes.snapshot(),
+      bitmaps: this.bitmaps.map((bits) => bits.slice()),
+    };
+  }
+
+  /** A set holding the ids of a {@link IdSet.snapshot}. */
+  static restore(snapshot: IdSetSnapshot): IdSet {
+    const set = new IdSet();
+    set.table = ByteTable.restore(snapshot.table);
+    set.prefixes = ByteTable.restore(snapshot.prefixes);
+    set.bitmaps = snapshot.bitmaps.map((bits) => (bits.length > 0 ? bits.slice() : new Uint32Array(1024)));
+    return set;
+  }
+
+  /**
+   * Whether `other` holds an id this set holds. Bitmaps of the same prefix and digit count are
+   * compared word by word; every other id of `other` is looked up in this set by its bytes.
+   */
+  sharesAny(other: IdSet): boolean {
+    if (other.table.forEachEntry((arena, a, b) => this.hasBytes(arena, a, b))) return true;
+    let id = new Uint8Array(64);
+    return other.prefixes.forEachEntry((key, a, b, m) => {
+      const bits = other.bitmaps[m]!;
+      const mine = this.prefixes.find(key, a, b, ByteTable.hash(key, a, b));
+      if (mine >= 0) {
+        const own = this.bitmaps[this.prefixes.value(mine)]!;
+        const n = Math.min(own.length, bits.length);
+        for (let w = 0; w < n; w++) if ((own[w]! & bits[w]!) !== 0) return true;
+        return false;
+      }
+      // This set keeps the ids of that prefix in its hash set: each id is written out and looked up.
+      const prefix = b - a - 1;
+      const digits = key[b - 1]!;
+      if (prefix + digits > id.length) id = new Uint8Array(2 * (prefix + digits));
+      for (let k = 0; k < prefix; k++) id[k] = key[a + k]!;
+      for (let w = 0; w < bits.length; w++) {
+        let word = bits[w]!;
+        while (word !== 0) {
+          const bit = 31 - Math.clz32(word & -word);
+          word &= word - 1;
+          let v = w * 32 + bit;
+          for (let k = prefix + digits - 1; k >= prefix; k--) {
+            id[k] = 48 + (v % 10);
+            v = Math.floor(v / 10);
+          }
+          if (this.hasBytes(id, 0, prefix + digits)) return true;
+        }
+      }
+      return false;
+    });
   }
 
   /** Adds an id given as text; `false` when it was already there. */
@@ -393,6 +501,12 @@ export class FastDossierRows implements CsvRowHook {
   /** Until the header is read: rows in cells go out one by one. */
   eager = true;
   consumed = 0;
+  /** Kept up to date by the CSV reader (the parallel reader checks its joints with it). */
+  readonly readState: CsvReadState = { pending: 0, general: false };
+  /** The header's layout, once {@link FastDossierRows.start} was called. */
+  layout: DossierLayout | null = null;
+  /** Called once, when the first rows after the header are offered, with the layout and delimiter. */
+  onFirstRows: ((layout: DossierLayout, delimiter: number) => void) | null = null;
   private declined = 0;
   private accepted = 0;
   private readonly s: ScratchRecord = newScratch();
@@ -479,6 +593,7 @@ export class FastDossierRows implements CsvRowHook {
 
   /** Starts offering rows, after the header row (the column layout is fixed from here on). */
   start(layout: DossierLayout): void {
+    this.layout = layout;
     const ix = layout.index;
     this.iId = ix.id!;
     this.iChannel = ix.channel!;
@@ -507,6 +622,11 @@ export class FastDossierRows implements CsvRowHook {
   }
 
   consume(buf: Buffer, pos: number, end: number, delimiter: number, row: number): number {
+    if (this.onFirstRows !== null) {
+      const tell = this.onFirstRows;
+      this.onFirstRows = null;
+      tell(this.layout!, delimiter);
+    }
     const starts = this.starts;
     const ends = this.ends;
     const maxCol = this.maxCol;

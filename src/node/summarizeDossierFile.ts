@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Accumulator } from '../dossiers/summarize/accumulate.js';
+import { RecordAccumulator } from '../dossiers/summarize/accumulateRecords.js';
 import { type ResolvedOptions, resolveOptions } from '../dossiers/summarize/options.js';
 import type { DossierSummary, SummarizeDossiersOptions } from '../dossiers/summarizeDossiers.js';
+import { CchcError } from '../errors/CchcError.js';
 import { columnLetter } from './columns.js';
 import { FastDossierRows, IdSet } from './dossierCsvFast.js';
 import { rewriteRecordError } from './dossierTable.js';
+import { ParallelCsvReader, type ParallelPlan } from './parallelCsv.js';
 import { type RowProblem, rowError } from './RowProblem.js';
 import { DossierRecords, type ReadDossierOptions } from './readDossierFile.js';
 import { formatOf } from './sources.js';
@@ -47,7 +50,42 @@ function fastEligible(
  * how dossiers are counted (`SummarizeDossiersOptions`: `period` is required).
  * @category Node
  */
-export interface SummarizeDossierFileOptions extends ReadDossierOptions, SummarizeDossiersOptions {}
+export interface SummarizeDossierFileOptions extends ReadDossierOptions, SummarizeDossiersOptions {
+  /**
+   * Threads that may read a large CSV file, this one included (a whole number from 1): by default
+   * as many as the machine has cores (`os.availableParallelism()`), at most 4; `1` reads in this
+   * thread only. Only UTF-8 CSV files of 16 MiB or more are read in parallel (the byte reader's
+   * rows; see docs/scale.md).
+   * The result, the problems and the errors are the same however many threads read.
+   */
+  threads?: number;
+}
+
+/** The smallest CSV file read by more than one thread (16 MiB): below it, starting a thread costs more than it saves. @internal */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Bytes per chunk of the parallel reader. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * How many threads read the file and in what chunks, or `null` for this thread alone. Internal
+ * options (tests): `parallelMinBytes`, `parallelChunkBytes`.
+ */
+function parallelPlan(options: SummarizeDossierFileOptions, size: number): ParallelPlan | null {
+  const given = options.threads;
+  if (given !== undefined && !(Number.isInteger(given) && given >= 1)) {
+    throw new CchcError('INVALID_OPTIONS', [
+      {
+        path: ['options', 'threads'],
+        message: `expected threads to be a whole number from 1 (1: this thread only), got ${typeof given === 'number' ? String(given) : typeof given}.`,
+      },
+    ]);
+  }
+  const internal = options as { parallelMinBytes?: number; parallelChunkBytes?: number };
+  const threads = given ?? Math.min(4, availableParallelism());
+  if (threads < 2 || size < (internal.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return null;
+  return { threads, chunkBytes: internal.parallelChunkBytes ?? CHUNK_BYTES };
+}
 
 /**
  * The summary of a dossier file: the `DossierSummary` of `summarizeDossiers`, plus the bad rows
@@ -88,8 +126,11 @@ const SUMMARY_KEYS = [
  * read by a byte reader: the common rows (ISO or `dd/mm/yyyy` dates, known channel and status
  * texts, nothing to trim or unquote) go from the file's bytes straight into the summary, without
  * building a record per row; every other row is read as {@link readDossierFile} reads it, in file
- * order, so the result, the problems and the errors are the same either way. A million-row export
- * (89 MB) takes about half a second on one core (docs/benchmarks.md).
+ * order, so the result, the problems and the errors are the same either way. A large file (16 MiB
+ * or more) is read by two threads or more (option `threads`): this one from the start, helpers from
+ * the end, their counts added where they meet; a helper's counts are used only when the byte reader
+ * took every one of its rows, so the result is still the one-thread result. A million-row export
+ * (89 MB) takes about 0.25 s on two cores, 0.38 s on one (docs/benchmarks.md).
  *
  * @param file - the path of the export (CSV, XLSX, JSON, NDJSON).
  * @param options - `period` (required) and the other summary options, and the reading options.
@@ -126,13 +167,42 @@ export async function summarizeDossierFile(
   const resolved = resolveOptions(summaryOptions as unknown as SummarizeDossiersOptions, true);
   const name = options.name ?? path.basename(file);
   const collect = options.onBadRow === 'collect';
-  const reader = new DossierRecords(file, name, options);
-  const acc = new Accumulator(resolved);
+  const acc = new RecordAccumulator(resolved);
   // CSV files in UTF-8: the byte reader takes the common rows (see dossierCsvFast.ts); ids are then
-  // kept as bytes, one set for both paths.
+  // kept as bytes, one set for both paths. Large ones are read by more threads (parallelCsv.ts).
   const fast = fastEligible(file, options, resolved);
   const ids = checkIds ? (fast ? new IdSet() : new Set<string>()) : null;
-  if (fast) reader.useRowHook(new FastDossierRows(acc, resolved, options, ids as IdSet | null, sizeOf(file)));
+  const size = fast ? sizeOf(file) : 0;
+  const plan = parallelPlan(options, size);
+  let hook: FastDossierRows | null = null;
+  let parallel: ParallelCsvReader | null = null;
+  if (fast) {
+    hook = new FastDossierRows(acc, resolved, options, ids as IdSet | null, size);
+    if (plan !== null) {
+      const progress = options.onProgress;
+      parallel = new ParallelCsvReader(
+        file,
+        size,
+        plan,
+        {
+          resolved,
+          values: { channelValues: options.channelValues, statusValues: options.statusValues },
+          checkIds,
+        },
+        acc,
+        ids as IdSet | null,
+        hook,
+        progress === undefined ? undefined : (bytes) => progress(bytes, size),
+        (options as { spawnHelper?: ConstructorParameters<typeof ParallelCsvReader>[8] }).spawnHelper ?? null,
+      );
+      if (parallel.helpers === 0) parallel = null;
+    }
+  }
+  const reader =
+    parallel === null
+      ? new DossierRecords(file, name, options)
+      : new DossierRecords(parallel.source(), name, { ...options, format: 'csv', onProgress: undefined });
+  if (hook !== null) reader.useRowHook(hook);
   const duplicates: RowProblem[] = [];
   try {
     // With 'throw', the summariser checks each record once; its errors are rewritten below.
@@ -166,7 +236,12 @@ export async function summarizeDossierFile(
     }
   } catch (error) {
     throw rewriteRecordError(error, name, reader.layout);
+  } finally {
+    await parallel?.close();
   }
+  // Internal (tests, benchmarks): how the file was read.
+  const told = (options as { onParallel?: (how: { helpers: number; merged: boolean }) => void }).onParallel;
+  told?.({ helpers: parallel?.helpers ?? 0, merged: parallel?.merged ?? false });
   const summary = acc.result() as DossierSummary;
   const problems = [...reader.problems, ...duplicates].sort((a, b) => a.row - b.row);
   return { ...summary, problems, headerRow: reader.headerRow };

@@ -221,8 +221,78 @@ describe('csvRowBatches', () => {
       (e: unknown) => e,
     );
     expect((error as CchcError).issues[0]).toMatchObject({ path: ['x.csv', 3] });
+    expect((error as CchcError).issues[0]!.message).toMatch(/^x\.csv, row 3: the text is not valid UTF-8/);
+  });
+
+  it('reads the rows before a record that is not UTF-8, then names that record exactly', async () => {
+    const bad = Buffer.from([0xff]);
+    const cases: [string, Buffer[], number, string[][]][] = [
+      [
+        'a plain row',
+        [Buffer.from('a,b\n1,2\n\n3,4\n5,'), bad, Buffer.from('\n6,7\n')],
+        5,
+        [
+          ['a', 'b'],
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ],
+      [
+        'the second line of a quoted cell',
+        [Buffer.from('a,b\n1,2\n3,"x\ny'), bad, Buffer.from('"\n')],
+        3,
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+      ],
+    ];
+    for (const [what, chunks, row, before] of cases) {
+      for (const pieces of [
+        [Buffer.concat(chunks)],
+        chunks,
+        [...Buffer.concat(chunks)].map((b) => Buffer.from([b])),
+      ]) {
+        const seen: string[][] = [];
+        const error = await (async () => {
+          for await (const batch of csvRowBatches(Readable.from(pieces), { file: 'x.csv' }))
+            for (const r of batch.cells) seen.push(batch.binary ? r.map(utf8Of) : r);
+        })().catch((e: unknown) => e);
+        expect(seen, what).toEqual(before);
+        expect((error as CchcError).issues, what).toEqual([
+          {
+            path: ['x.csv', row],
+            message: `x.csv, row ${row}: the text is not valid UTF-8: save the export as "CSV UTF-8" or pass the file's encoding (e.g. encoding: 'windows-1258').`,
+          },
+        ]);
+      }
+    }
+  });
+
+  it('after a stray quote (csv-parse reads on): an error naming the rows read, never a replacement character', async () => {
+    const bad = Buffer.from([0xff]);
+    const text = [Buffer.from('a,b\n1,x"y\n2,z\n3,'), bad, Buffer.from('\n')];
+    // An odd number of quotes: the reader cannot tell where the record ends, and csv-parse reads
+    // it (ahead of the rows it yields): the error names the last row read before the bad bytes.
+    const message = /^x\.csv: the text after row 1 is not valid UTF-8/;
+    const cases: Buffer[][] = [
+      [Buffer.concat(text)],
+      text,
+      [...Buffer.concat(text)].map((b) => Buffer.from([b])),
+    ];
+    for (const pieces of cases) {
+      const seen: string[][] = [];
+      const error = await (async () => {
+        for await (const batch of csvRowBatches(Readable.from(pieces), { file: 'x.csv' }))
+          for (const r of batch.cells) seen.push(batch.binary ? r.map(utf8Of) : r);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CchcError);
+      expect((error as CchcError).issues[0]!.message).toMatch(message);
+      expect(seen.flat().join('')).not.toContain('\ufffd');
+    }
+    const error = await rows([Buffer.concat(text)], { parser: 'csv-parse' }).catch((e: unknown) => e);
     expect((error as CchcError).issues[0]!.message).toMatch(
-      /^x\.csv: the text after row 2 is not valid UTF-8/,
+      /^x\.csv: the text after row \d is not valid UTF-8/,
     );
   });
 

@@ -7,12 +7,11 @@
 import { CchcError } from '../../errors/CchcError.js';
 import { type Classified, classifyRead as classifyReadExport, newClassified } from './classify.js';
 import type { GroupDimension, ResolvedOptions } from './options.js';
-import { newScratch, readRecord as readRecordExport, type ScratchRecord } from './readRecord.js';
+import { newScratch, type ScratchRecord } from './scratch.js';
 import { formatDay, formatInstant, formatMonth, localDay } from './timestamp.js';
 
-// The two functions called per record, bound once: a CommonJS build of these modules (tsx,
-// ts-node, jest) reads an imported name through a getter at every call.
-const readRecord = readRecordExport;
+// The function called per record, bound once: a CommonJS build of these modules (tsx, ts-node,
+// jest) reads an imported name through a getter at every call.
 const classifyRead = classifyReadExport;
 
 /** Counter slots: received 0–3, resolved 4–6, pending 7–8, returnedByPost 9, withdrawn 10, returned 11. */
@@ -84,6 +83,19 @@ interface Group {
 }
 
 /**
+ * The counts of an {@link Accumulator}, as plain data that `structuredClone` (a worker's message)
+ * carries: another accumulator of the same options adds them with {@link Accumulator.absorb}.
+ * Counting is order-free, so the counts of two parts of an input, added, are those of the whole.
+ * @internal
+ */
+export interface AccumulatorState {
+  readonly total: Float64Array;
+  readonly groups: readonly { readonly parts: readonly (string | null)[]; readonly counts: Float64Array }[];
+  /** records, receivedAfterAsOf, closedBeforePeriod, duplicates, withoutDueAt, moreThanOneSupplement. */
+  readonly counters: readonly number[];
+}
+
+/**
  * The order of summary groups: part by part, text ascending, `null` (no unit, no procedure) last.
  * The SQL reader (rowsToDossierStats) sorts its groups with it too, so both give the same order.
  * @internal
@@ -123,8 +135,8 @@ function numericId(text: string): number {
  * @internal
  */
 export class Accumulator {
-  private readonly o: ResolvedOptions;
-  private readonly s: ScratchRecord = newScratch();
+  protected readonly o: ResolvedOptions;
+  protected readonly s: ScratchRecord = newScratch();
   private readonly c: Classified = newClassified();
   private readonly total = new Float64Array(SLOTS);
   private readonly tree = new Map<unknown, unknown>();
@@ -179,16 +191,10 @@ export class Accumulator {
     return bits;
   }
 
-  /** Adds the record at position `index` of the input. */
-  add(value: unknown, index: number): void {
-    readRecord(value, this.o.offset, this.s, 'records', index);
-    this.addRead(this.s, index);
-  }
-
   /**
    * Adds a record already read into `s` (as `readRecord` reads it, checks included), at position
    * `index`: the CSV byte reader of `cchc-index/node` reads the common rows straight into a scratch
-   * record. Everything after the reading is {@link Accumulator.add}'s.
+   * record. Everything after the reading is `RecordAccumulator.add`'s.
    */
   addRead(s: ScratchRecord, index: number): void {
     const o = this.o;
@@ -288,6 +294,52 @@ export class Accumulator {
     const counts = this.group(s.rec, outcomeMonth);
     counts[slot]! += 1;
     if (c.byPost) counts[9]! += 1;
+  }
+
+  /** The counts so far, as plain data (see {@link AccumulatorState}). */
+  state(): AccumulatorState {
+    return {
+      total: this.total.slice(),
+      groups: this.groups.map((g) => ({ parts: [...g.parts], counts: g.counts.slice() })),
+      counters: [
+        this.records,
+        this.receivedAfterAsOf,
+        this.closedBeforePeriod,
+        this.duplicates,
+        this.withoutDueAt,
+        this.moreThanOneSupplement,
+      ],
+    };
+  }
+
+  /**
+   * Adds the counts of another accumulator of the same options (its {@link Accumulator.state}):
+   * afterwards this one holds the counts of both inputs. Ids are not compared: the caller makes
+   * sure that the two inputs share no dossier.
+   */
+  absorb(state: AccumulatorState): void {
+    const total = this.total;
+    for (let i = 0; i < SLOTS; i++) total[i]! += state.total[i]!;
+    const dims = this.o.groupBy;
+    for (const g of state.groups) {
+      // The group of the same parts, found (or made) the way a record finds it.
+      const rec: Record<string, unknown> = {};
+      let month: string | null = null;
+      for (let i = 0; i < dims.length; i++) {
+        const part = g.parts[i]!;
+        if (dims[i] === 'month') month = part;
+        else rec[dims[i] === 'unit' ? 'unit' : 'procedureCode'] = part ?? undefined;
+      }
+      const counts = this.group(rec, month);
+      for (let i = 0; i < SLOTS; i++) counts[i]! += g.counts[i]!;
+    }
+    const [records, afterAsOf, beforePeriod, duplicates, withoutDueAt, moreThanOne] = state.counters;
+    this.records += records!;
+    this.receivedAfterAsOf += afterAsOf!;
+    this.closedBeforePeriod += beforePeriod!;
+    this.duplicates += duplicates!;
+    this.withoutDueAt += withoutDueAt!;
+    this.moreThanOneSupplement += moreThanOne!;
   }
 
   /** The summary so far. */

@@ -6,7 +6,7 @@
  */
 import { CchcError } from '../../errors/CchcError.js';
 import type { ResolvedOptions } from './options.js';
-import { pathOf, type ScratchRecord } from './readRecord.js';
+import { pathOf, type ScratchRecord } from './scratch.js';
 
 /** Milliseconds in a day (a local constant: no cross-module binding on the hot path). */
 const DAY_MS = 86_400_000;

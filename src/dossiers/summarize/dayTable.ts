@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { dayFromCivil } from '../../calendar/dates.js';
+import { dayFromCivil } from '../../calendar/civil.js';
 
 /** First year of the day table. @internal */
 export const FIRST_YEAR = 1900;

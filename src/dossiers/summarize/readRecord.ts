@@ -24,7 +24,10 @@ import {
   MONTH_START as MONTH_START_,
   YEARS as YEARS_,
 } from './dayTable.js';
+import { newScratch, pathOf, type ScratchRecord } from './scratch.js';
 import { parseTimestamp } from './timestamp.js';
+
+export { newScratch, pathOf, type ScratchRecord };
 
 /** Milliseconds in a day (a local constant: no cross-module binding on the hot path). */
 const DAY_MS = 86_400_000;
@@ -203,45 +206,6 @@ function statusCode(value: unknown): number {
     default:
       return -1;
   }
-}
-
-/** A record read into numbers; reused from one record to the next (no allocation per record). @internal */
-export interface ScratchRecord {
-  /** The record as given (for ids and grouping fields). */
-  rec: Record<string, unknown>;
-  channel: number;
-  status: number;
-  receivedMs: number;
-  receivedDateOnly: boolean;
-  /** `NaN` when absent. */
-  dueMs: number;
-  dueDateOnly: boolean;
-  /** `NaN` when absent. */
-  finishedMs: number;
-  finishedDateOnly: boolean;
-  returnedByPost: boolean;
-  supplementCount: number;
-  requestedMs: number[];
-  completedMs: number[];
-}
-
-/** A fresh scratch record. @internal */
-export function newScratch(): ScratchRecord {
-  return {
-    rec: {},
-    channel: 0,
-    status: 0,
-    receivedMs: 0,
-    receivedDateOnly: false,
-    dueMs: Number.NaN,
-    dueDateOnly: false,
-    finishedMs: Number.NaN,
-    finishedDateOnly: false,
-    returnedByPost: false,
-    supplementCount: 0,
-    requestedMs: [],
-    completedMs: [],
-  };
 }
 
 function isText(v: unknown): boolean {
@@ -496,11 +460,6 @@ function orderIssues(s: ScratchRecord, offset: number, prefix: readonly (string 
     }
   }
   return issues;
-}
-
-/** The path of a record: `['records', 12]`, or `['record']` for a single one. @internal */
-export function pathOf(root: string, index?: number): (string | number)[] {
-  return index === undefined ? [root] : [root, index];
 }
 
 /**

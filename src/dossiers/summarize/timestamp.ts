@@ -12,7 +12,7 @@ export const DAY_MS = 86_400_000;
 /** Asia/Ho_Chi_Minh: UTC+7, no daylight saving since 1975. @internal */
 export const VIETNAM_OFFSET_MINUTES = 420;
 
-import { civilFromDay as civilFromDays, dayFromCivil as daysFromCivil } from '../../calendar/dates.js';
+import { civilFromDay as civilFromDays, dayFromCivil as daysFromCivil } from '../../calendar/civil.js';
 
 // Day-number arithmetic is the calendar's (Hinnant's days_from_civil / civil_from_days): one copy.
 export { civilFromDays, daysFromCivil };

@@ -71,11 +71,25 @@ async function duck(): Promise<Table> {
 /** The summariser of the sources, or of a built bundle. */
 type Summarize = typeof summarizeDossierFile;
 
+/** How the last run of ours read the file (threads, and whether the helpers' counts were used). */
+const how: Record<string, string> = {};
+
 async function ours(
   duplicateIds: 'unchecked' | 'error',
   summarize: Summarize = summarizeDossierFile,
+  threads?: number,
+  name = '',
 ): Promise<Table> {
-  const summary = await summarize(file, { period, groupBy: 'unit', duplicateIds });
+  const summary = await summarize(file, {
+    period,
+    groupBy: 'unit',
+    duplicateIds,
+    ...(threads === undefined ? {} : { threads }),
+    onParallel: (h: { helpers: number; merged: boolean }) => {
+      how[name] =
+        `${h.helpers + 1} thread(s)${h.helpers > 0 ? (h.merged ? ', merged' : ', NOT merged') : ''}`;
+    },
+  } as Parameters<Summarize>[1]);
   const table: Table = {};
   for (const g of summary.groups) {
     const s = g.stats;
@@ -124,8 +138,9 @@ const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
 console.log(`${rows} rows, ${(size / 1e6).toFixed(1)} MB, ${file}`);
 const contenders: [string, () => Promise<Table>][] = [
   ['DuckDB read_csv + GROUP BY (2 threads)', duck],
-  ['summarizeDossierFile (duplicateIds unchecked)', () => ours('unchecked')],
-  ['summarizeDossierFile (duplicate ids checked)', () => ours('error')],
+  ['summarizeDossierFile (ids unchecked, 1 thread)', () => ours('unchecked', undefined, 1)],
+  ['summarizeDossierFile (ids unchecked)', () => ours('unchecked', undefined, undefined, 'src unchecked')],
+  ['summarizeDossierFile (ids checked)', () => ours('error', undefined, undefined, 'src checked')],
 ];
 if (process.argv.includes('--dist')) {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -134,12 +149,23 @@ if (process.argv.includes('--dist')) {
     summarizeDossierFile: Summarize;
   };
   contenders.push(
-    ['dist/node.js summarizeDossierFile (ids unchecked)', () => ours('unchecked', esm.summarizeDossierFile)],
-    ['dist/node.cjs summarizeDossierFile (ids unchecked)', () => ours('unchecked', cjs.summarizeDossierFile)],
-    ['dist/node.js summarizeDossierFile (ids checked)', () => ours('error', esm.summarizeDossierFile)],
+    ['dist/node.js (ids unchecked, 1 thread)', () => ours('unchecked', esm.summarizeDossierFile, 1)],
+    [
+      'dist/node.js (ids unchecked)',
+      () => ours('unchecked', esm.summarizeDossierFile, undefined, 'dist esm unchecked'),
+    ],
+    [
+      'dist/node.cjs (ids unchecked)',
+      () => ours('unchecked', cjs.summarizeDossierFile, undefined, 'dist cjs unchecked'),
+    ],
+    [
+      'dist/node.js (ids checked)',
+      () => ours('error', esm.summarizeDossierFile, undefined, 'dist esm checked'),
+    ],
   );
 }
 const [a, ...others] = (await rounds(contenders)) as [Table, ...Table[]];
+for (const [name, text] of Object.entries(how)) console.log(`${name}: ${text}`);
 const same = others.every((t) => JSON.stringify(t) === JSON.stringify(a));
 console.log(same ? 'same per-unit table: yes' : 'same per-unit table: NO');
 if (!same) {
