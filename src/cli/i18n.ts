@@ -64,22 +64,26 @@ Assessment files: JSON (one or a list), NDJSON, or CSV/XLSX with the columns "M�
                      [--by unit|procedure|month] [--format table|json|csv|md]
                      [--as-of THỜI-ĐIỂM] [--basis resolved|due|toProcess|portal766]
                      [--delimiter ,|;|tab] [--encoding utf8] [--sheet TÊN]
-                     [--duplicates error|first|unchecked] [--skip-bad-rows] [--lang vi|en]
+                     [--duplicates error|first|unchecked] [--skip-bad-rows] [--threads N]
+                     [--lang vi|en]
 
 Bảng tình hình, kết quả giải quyết TTHC (Biểu II.06a) của kỳ, theo đơn vị, thủ tục hoặc tháng,
 kèm tỷ lệ đúng hạn và tỷ lệ tiếp nhận trực tuyến. Cột của file được nhận theo tên tiếng Việt
 ("Mã hồ sơ", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Trạng thái"...).
---skip-bad-rows: bỏ qua dòng lỗi nhưng liệt kê chúng (stderr) thay vì dừng.`,
+--skip-bad-rows: bỏ qua dòng lỗi nhưng liệt kê chúng (stderr) thay vì dừng.
+--threads N: số luồng đọc file CSV lớn (mặc định: theo số nhân CPU, tối đa 4; 1: một luồng).`,
     en: `Usage: cchc dossiers <export.csv|xlsx|json|ndjson> --from YYYY-MM-DD --to YYYY-MM-DD
                      [--by unit|procedure|month] [--format table|json|csv|md]
                      [--as-of TIME] [--basis resolved|due|toProcess|portal766]
                      [--delimiter ,|;|tab] [--encoding utf8] [--sheet NAME]
-                     [--duplicates error|first|unchecked] [--skip-bad-rows] [--lang vi|en]
+                     [--duplicates error|first|unchecked] [--skip-bad-rows] [--threads N]
+                     [--lang vi|en]
 
 The II.06a table of the period (dossiers received, resolved, pending), by unit, procedure or
 month, with the on-time rate and the online share. Columns are recognised by their Vietnamese
 headers ("Mã hồ sơ", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả", ...).
---skip-bad-rows: leave bad rows out but list them (stderr) instead of stopping.`,
+--skip-bad-rows: leave bad rows out but list them (stderr) instead of stopping.
+--threads N: threads that read a large CSV file (default: one per core, at most 4; 1: one).`,
   },
   reduction: {
     vi: `Cách dùng: cchc reduction <thủ-tục.csv|xlsx|json> [--method pooled|mean] [--format table|json|csv|md] [--lang vi|en]

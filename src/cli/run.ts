@@ -293,6 +293,7 @@ interface DossierArgs {
   encoding?: string;
   sheet?: string;
   duplicates?: 'error' | 'first' | 'unchecked';
+  threads?: number;
   skipBadRows: boolean;
 }
 
@@ -306,6 +307,7 @@ async function runDossierSummary(a: DossierArgs, io: CliIo, lang: Lang): Promise
     ...(a.encoding ? { encoding: a.encoding } : {}),
     ...(a.sheet ? { sheet: /^\d+$/.test(a.sheet) ? Number(a.sheet) : a.sheet } : {}),
     ...(a.duplicates ? { duplicateIds: a.duplicates } : {}),
+    ...(a.threads ? { threads: a.threads } : {}),
     ...(onProgress ? { onProgress } : {}),
     onBadRow: a.skipBadRows ? 'collect' : 'throw',
   });
@@ -324,6 +326,7 @@ const DOSSIER_OPTIONS = {
   encoding: { type: 'string' },
   sheet: { type: 'string' },
   duplicates: { type: 'string' },
+  threads: { type: 'string' },
   'skip-bad-rows': { type: 'boolean' },
 } as const;
 
@@ -348,11 +351,15 @@ function dossierArgs(
     throw new UsageError(
       `--duplicates: expected error, first or unchecked, received ${JSON.stringify(duplicates)}.`,
     );
+  const threads = values.threads as string | undefined;
+  if (threads !== undefined && !/^[1-9]\d{0,2}$/.test(threads))
+    throw new UsageError(`--threads: expected a whole number from 1, received ${JSON.stringify(threads)}.`);
   return {
     file,
     from: values.from,
     to: values.to,
     basis: basis as TimelinessBasis,
+    ...(threads ? { threads: Number(threads) } : {}),
     skipBadRows: values['skip-bad-rows'] === true,
     ...(by ? { by: by as DossierGroupBy } : {}),
     ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),

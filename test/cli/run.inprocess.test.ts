@@ -647,7 +647,7 @@ describe('cchc dossiers', () => {
     });
   });
 
-  it('usage errors: the export, --from/--to, --by, --basis, --duplicates, --format', async () => {
+  it('usage errors: the export, --from/--to, --by, --basis, --duplicates, --format, --threads', async () => {
     const cases: [string[], string][] = [
       [[], 'Thiếu <export>. Xem "--help".'],
       [[DOSSIERS], 'Thiếu --from YYYY-MM-DD --to YYYY-MM-DD. Xem "--help".'],
@@ -662,6 +662,11 @@ describe('cchc dossiers', () => {
         '--duplicates: expected error, first or unchecked, received "last".',
       ],
       [[DOSSIERS, ...MARCH, '--format', 'html'], '--format: expected table, json, csv, md, received "html".'],
+      [[DOSSIERS, ...MARCH, '--threads', '0'], '--threads: expected a whole number from 1, received "0".'],
+      [
+        [DOSSIERS, ...MARCH, '--threads', '2.5'],
+        '--threads: expected a whole number from 1, received "2.5".',
+      ],
     ];
     for (const [args, message] of cases) {
       expect(await cchc('dossiers', ...args), message).toEqual({
@@ -669,6 +674,15 @@ describe('cchc dossiers', () => {
         stdout: '',
         stderr: `cchc dossiers: ${message}\n`,
       });
+    }
+  });
+
+  it('--threads is accepted and changes nothing in the result', async () => {
+    const plain = await cchc('dossiers', DOSSIERS, ...MARCH, '--format', 'json');
+    for (const threads of ['1', '3']) {
+      expect(await cchc('dossiers', DOSSIERS, ...MARCH, '--format', 'json', '--threads', threads)).toEqual(
+        plain,
+      );
     }
   });
 
