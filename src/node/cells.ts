@@ -9,6 +9,19 @@ import { NO_TEXTS, normalizeLabel, YES_TEXTS } from './columns.js';
 /** A cell as read: text (CSV), or a number, boolean, Date or null (XLSX). @internal */
 export type Cell = string | number | boolean | Date | null | undefined;
 
+/**
+ * The value of an XLSX cell that could not be read (a formula without a saved result, an
+ * invalid date, a kind of value the reader does not know). It starts with a lone surrogate, which
+ * neither XML (an XLSX file) nor decoded UTF-8 (a CSV file) can hold, so no real cell equals it;
+ * the readers report a row holding one in a column they use (see {@link UNREADABLE_MESSAGE}).
+ * @internal
+ */
+export const UNREADABLE_CELL = '\udfff#UNREADABLE!';
+
+/** The problem of an unreadable cell, after the column's name. @internal */
+export const UNREADABLE_MESSAGE =
+  'could not be read (a formula without a saved result, or a value of a kind the reader does not know): open the file in Excel, save it and read it again, or type the value.';
+
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The text of a byte string (see `RowBatch.binary`): ASCII as is, else decoded as UTF-8. @internal */

@@ -7,7 +7,15 @@
 import type { DossierChannel, DossierRecordInput, DossierStatus } from '../dossiers/DossierRecord.js';
 import { newScratch, readRecord } from '../dossiers/summarize/readRecord.js';
 import { CchcError } from '../errors/CchcError.js';
-import { type Cell, cellBoolean, cellText, cellTimestamp, utf8Of } from './cells.js';
+import {
+  type Cell,
+  cellBoolean,
+  cellText,
+  cellTimestamp,
+  UNREADABLE_CELL,
+  UNREADABLE_MESSAGE,
+  utf8Of,
+} from './cells.js';
 import {
   columnLetter,
   DEFAULT_CHANNEL_VALUES,
@@ -137,7 +145,19 @@ export function dossierMapper(
     message,
   });
 
+  // The columns used, for the check of unreadable cells (XLSX).
+  const used = (Object.keys(ix) as DossierField[]).map((field) => [field, ix[field]!] as const);
+
   return (cells, row, problems, binary) => {
+    if (!binary) {
+      let unreadable = false;
+      for (const [field, i] of used) {
+        if (cells[i] !== UNREADABLE_CELL) continue;
+        problems.push(problem(row, field, UNREADABLE_MESSAGE));
+        unreadable = true;
+      }
+      if (unreadable) return null;
+    }
     const before = problems.length;
     const text = binary ? binaryText : cellText;
     const id = text(cells[iId]);

@@ -5,7 +5,7 @@ import { type AssessmentInput, AssessmentSchema } from '../scoring/Assessment.js
 import { type Cell, cellBoolean, cellNumber, cellText } from './cells.js';
 import { normalizeLabel } from './columns.js';
 import { type BadRowPolicy, type RowProblem, rowError } from './RowProblem.js';
-import { readTable } from './readTable.js';
+import { readTable, unreadableProblems } from './readTable.js';
 import type { FileReadOptions } from './sources.js';
 
 /**
@@ -173,7 +173,12 @@ export async function readAssessmentFile(
       entries: Record<string, Record<string, Record<string, unknown>>>;
     }
   >();
-  for (const { row, cells } of table.rows!) {
+  for (const tableRow of table.rows!) {
+    const { row, cells } = tableRow;
+    if (tableRow.unreadable.length > 0) {
+      fail(unreadableProblems(table, name, tableRow));
+      continue;
+    }
     const here: RowProblem[] = [];
     const problem = (field: AssessmentField, message: string) =>
       here.push({ file: name, row, column: table.columnOf(field), field, message });

@@ -10,7 +10,7 @@ import {
 import { cellNumber, cellText } from './cells.js';
 import { normalizeLabel } from './columns.js';
 import { type BadRowPolicy, type RowProblem, rowError } from './RowProblem.js';
-import { readTable } from './readTable.js';
+import { readTable, unreadableProblems } from './readTable.js';
 import type { FileReadOptions } from './sources.js';
 
 /**
@@ -161,7 +161,10 @@ export async function readProcedureFile(
     const here: RowProblem[] = [];
     let value: Record<string, unknown>;
     if ('value' in entry) value = entry.value as Record<string, unknown>;
-    else {
+    else if (entry.unreadable.length > 0) {
+      value = {};
+      here.push(...unreadableProblems(table, name, entry));
+    } else {
       value = {};
       const c = entry.cells;
       for (const f of ['code', 'name'] as const) {

@@ -6,14 +6,17 @@
  */
 import type { Readable } from 'node:stream';
 import { CchcError } from '../errors/CchcError.js';
-import { type Cell, cellText, utf8Of } from './cells.js';
+import { type Cell, cellText, UNREADABLE_CELL, UNREADABLE_MESSAGE, utf8Of } from './cells.js';
 import { columnLetter, locateColumns, mergeColumns } from './columns.js';
+import type { RowProblem } from './RowProblem.js';
 import { type FileReadOptions, sourceBatches } from './sources.js';
 
 /** One row: its cells by field, its number, and the column label of each field. @internal */
 export interface TableRow<F extends string> {
   readonly row: number;
   readonly cells: Partial<Record<F, Cell>>;
+  /** The fields whose cell could not be read (`UNREADABLE_CELL`), to report as problems. */
+  readonly unreadable: readonly F[];
 }
 
 /** The rows of a table and where its fields are. @internal */
@@ -59,8 +62,13 @@ export async function readTable<F extends string>(
         continue;
       }
       const out: Partial<Record<F, Cell>> = {};
-      for (const field of Object.keys(index) as F[]) out[field] = line[index[field]!];
-      rows.push({ row: batch.rows[i]!, cells: out });
+      const unreadable: F[] = [];
+      for (const field of Object.keys(index) as F[]) {
+        const cell = line[index[field]!];
+        if (cell === UNREADABLE_CELL) unreadable.push(field);
+        out[field] = cell;
+      }
+      rows.push({ row: batch.rows[i]!, cells: out, unreadable });
     }
   }
   if (json) return { rows: null, objects, columnOf: (f) => f };
@@ -79,4 +87,19 @@ export async function readTable<F extends string>(
     objects: null,
     columnOf: (f) => (ix[f] === undefined ? null : `"${header[ix[f]!]}" (${columnLetter(ix[f]!)})`),
   };
+}
+
+/** The problems of the unreadable cells of a row (none when every cell used could be read). @internal */
+export function unreadableProblems<F extends string>(
+  table: Table<F>,
+  name: string,
+  entry: TableRow<F>,
+): RowProblem[] {
+  return entry.unreadable.map((field) => ({
+    file: name,
+    row: entry.row,
+    column: table.columnOf(field),
+    field,
+    message: UNREADABLE_MESSAGE,
+  }));
 }

@@ -109,7 +109,7 @@ describe('XLSX written by exceljs, read through the public reader', () => {
     return file;
   }
 
-  it('reads every cell as its text, number or result; none as "[object Object]"', async () => {
+  it('reads every cell as its text, number or result; none as "[object Object]"; an unreadable one is a bad row', async () => {
     const file = await workbook();
     const cells: unknown[][] = [];
     for await (const batch of xlsxRowBatches(file)) cells.push(...batch.cells);
@@ -123,8 +123,22 @@ describe('XLSX written by exceljs, read through the public reader', () => {
     ]);
     expect(JSON.stringify(cells)).not.toContain('[object');
 
-    const { assessments, problems } = await readAssessmentFile(file);
-    expect(problems).toEqual([]);
+    // The two unreadable scores are bad rows, named by row and column; the rest is read.
+    await expect(readAssessmentFile(file)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['cells.xlsx', 5, '"Điểm" (F)'] }],
+    });
+    const { assessments, problems } = await readAssessmentFile(file, { onBadRow: 'collect' });
+    expect(problems).toEqual(
+      [5, 6].map((row) => ({
+        file: 'cells.xlsx',
+        row,
+        column: '"Điểm" (F)',
+        field: 'value',
+        message:
+          'could not be read (a formula without a saved result, or a value of a kind the reader does not know): open the file in Excel, save it and read it again, or type the value.',
+      })),
+    );
     expect(assessments).toEqual([
       {
         unit: { id: 'xa-a', name: 'UBND xã A' },
@@ -133,11 +147,78 @@ describe('XLSX written by exceljs, read through the public reader', () => {
           '1.1': { self: { value: 0, note: 'xem minh chứng' } },
           '1.2': { self: { value: 5.5, note: 'đủ hồ sơ' } },
           '1.3': { self: { value: '#N/A' } },
-          '1.4': { self: { value: UNREADABLE_CELL } },
-          '1.5': { self: { value: UNREADABLE_CELL } },
           '1.6': { self: { value: 1 } },
         },
       },
     ]);
+  });
+});
+
+describe('unreadable cells in the columns a reader uses are bad rows; elsewhere they are ignored', () => {
+  const MESSAGE =
+    'could not be read (a formula without a saved result, or a value of a kind the reader does not know): open the file in Excel, save it and read it again, or type the value.';
+
+  async function write(name: string, rows: unknown[][]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (const values of rows) {
+      const row = ws.addRow([]);
+      values.forEach((value, i) => {
+        row.getCell(i + 1).value = value as ExcelJS.CellValue;
+      });
+    }
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('dossiers: a unit from a formula without a result; a note column nobody reads', async () => {
+    const { readDossierFile } = await import('./readDossierFile.js');
+    const file = await write('dossiers-unreadable.xlsx', [
+      ['Mã hồ sơ', 'Đơn vị', 'Kênh nộp', 'Ngày tiếp nhận', 'Ghi chú'],
+      ['HS1', { formula: 'B9' }, 'Trực tuyến', '2024-03-01', null],
+      ['HS2', 'Xã A', 'Trực tuyến', '2024-03-01', { formula: 'X1' }],
+      [{ formula: 'A9' }, 'Xã A', { formula: 'C9' }, '2024-03-01', null],
+    ]);
+    const reader = readDossierFile(file, { onBadRow: 'collect' });
+    const ids: unknown[] = [];
+    for await (const r of reader) ids.push(r.id);
+    expect(ids).toEqual(['HS2']);
+    expect(reader.problems).toEqual([
+      { file: 'dossiers-unreadable.xlsx', row: 2, column: '"Đơn vị" (B)', field: 'unit', message: MESSAGE },
+      { file: 'dossiers-unreadable.xlsx', row: 4, column: '"Mã hồ sơ" (A)', field: 'id', message: MESSAGE },
+      {
+        file: 'dossiers-unreadable.xlsx',
+        row: 4,
+        column: '"Kênh nộp" (C)',
+        field: 'channel',
+        message: MESSAGE,
+      },
+    ]);
+  });
+
+  it('procedure reviews: a name from a formula without a result', async () => {
+    const { readProcedureFile } = await import('./readProcedureFile.js');
+    const file = await write('procedures-unreadable.xlsx', [
+      ['Mã TTHC', 'Tên TTHC', 'Thời gian trước cắt giảm', 'Thời gian sau cắt giảm'],
+      ['1.001', { formula: 'Z1' }, 20, 15],
+      ['1.002', 'Cấp phép', 10, 8],
+    ]);
+    const { procedures, problems } = await readProcedureFile(file, { onBadRow: 'collect' });
+    expect(procedures.map((p) => p.code)).toEqual(['1.002']);
+    expect(problems).toEqual([
+      {
+        file: 'procedures-unreadable.xlsx',
+        row: 2,
+        column: '"Tên TTHC" (B)',
+        field: 'name',
+        message: MESSAGE,
+      },
+    ]);
+  });
+
+  it('no cell of a CSV file or of XLSX text can equal the marker', () => {
+    expect(UNREADABLE_CELL.charCodeAt(0)).toBe(0xdfff);
+    expect(new TextDecoder('utf8').decode(Buffer.from(UNREADABLE_CELL))).not.toBe(UNREADABLE_CELL);
   });
 });

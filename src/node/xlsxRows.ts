@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell } from './cells.js';
+import { type Cell, UNREADABLE_CELL } from './cells.js';
 
 /** A batch of XLSX rows (cells 0-based, row numbers as Excel shows them). @internal */
 export interface CellBatch {
@@ -14,16 +14,8 @@ export interface CellBatch {
   readonly rows: number[];
 }
 
-/**
- * The text given for a cell whose value cannot be read as text, a number, a boolean or a date: an
- * object shape exceljs does not document, a formula without a cached result (a file written by a
- * program that does not calculate), a formula whose result is an error (the streaming reader keeps
- * no error code for those) or an invalid date. Never data: a number, date or yes/no column rejects it
- * with the column's sentence, which quotes it; a text column keeps it, visibly, instead of
- * `"[object Object]"` or an empty cell.
- * @internal
- */
-export const UNREADABLE_CELL = '#UNREADABLE!';
+/** The value of a cell that cannot be read (see `UNREADABLE_CELL` in cells.ts). @internal */
+export { UNREADABLE_CELL };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
