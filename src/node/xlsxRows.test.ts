@@ -222,3 +222,59 @@ describe('unreadable cells in the columns a reader uses are bad rows; elsewhere 
     expect(new TextDecoder('utf8').decode(Buffer.from(UNREADABLE_CELL))).not.toBe(UNREADABLE_CELL);
   });
 });
+
+describe('formulas that show a date', () => {
+  it('are read as the date they show (1900 and 1904 workbooks); a bare number in a date column is refused', async () => {
+    const { readDossierFile } = await import('./readDossierFile.js');
+    for (const date1904 of [false, true]) {
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const ws = wb.addWorksheet('Hồ sơ');
+      ws.addRow(['Mã hồ sơ', 'Kênh nộp', 'Ngày tiếp nhận', 'Ngày hẹn trả']);
+      // 45352 is 2024-03-01 in the 1900 system (43890 in the 1904 one); 45356.5 is 5 March, noon.
+      const base = date1904 ? 1462 : 0;
+      const add = (id: string, received: unknown, due: unknown, format: string | null) => {
+        const row = ws.addRow([id, 'Trực tuyến']);
+        row.getCell(3).value = received as ExcelJS.CellValue;
+        row.getCell(4).value = due as ExcelJS.CellValue;
+        if (format !== null) {
+          row.getCell(3).numFmt = format;
+          row.getCell(4).numFmt = format;
+        }
+      };
+      add(
+        'HS1',
+        { formula: 'DATE(2024,3,1)', result: 45352 - base },
+        { formula: 'C2+4.5', result: 45356.5 - base },
+        'dd/mm/yyyy hh:mm',
+      );
+      add(
+        'HS2',
+        { formula: 'DATE(2024,3,1)', result: 45352 - base },
+        { formula: 'C3+4', result: 45356 - base },
+        '[$-42A]d mmmm yyyy;@',
+      );
+      add('HS3', { formula: 'DATE(2024,3,1)', result: 45352 - base }, null, '0.00');
+      const file = path.join(dir, `formula-dates-${date1904}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      const reader = readDossierFile(file, { onBadRow: 'collect' });
+      const records: unknown[] = [];
+      for await (const r of reader) records.push([r.id, r.receivedAt, r.dueAt]);
+      expect(records, `date1904 ${date1904}`).toEqual([
+        ['HS1', '2024-03-01', '2024-03-05T12:00:00'],
+        ['HS2', '2024-03-01', '2024-03-05'],
+      ]);
+      expect(reader.problems.map((p) => [p.row, p.field, p.message.includes(`"${45352 - base}"`)])).toEqual([
+        [4, 'receivedAt', true],
+      ]);
+    }
+  });
+
+  it('date formats as exceljs tells them', async () => {
+    const { isDateFormat } = await import('./xlsxRows.js');
+    for (const f of ['dd/mm/yyyy', 'd-mmm-yy', 'h:mm', '[$-42A]dd/mm/yyyy', 'mm:ss', 'yyyy'])
+      expect(isDateFormat(f), f).toBe(true);
+    for (const f of ['General', '0.00', '#,##0', '"ngày"0', '[Red]0.0', '@', '', undefined, 42])
+      expect(isDateFormat(f), String(f)).toBe(false);
+  });
+});

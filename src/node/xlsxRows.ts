@@ -58,16 +58,35 @@ export function xlsxCellValue(value: unknown): Cell {
  * or the `NaN` the streaming reader makes of an error): exceljs copies only truthy parts of a
  * formula into `row.values`. The cell itself still has it.
  */
-function withResult(value: unknown, row: StreamRow, column: number): unknown {
-  if (!isObject(value) || value instanceof Date || !isFormula(value) || 'result' in value) return value;
-  return { ...value, result: row.getCell(column).result };
+function withResult(value: unknown, row: StreamRow, column: number, date1904: boolean): unknown {
+  if (!isObject(value) || value instanceof Date || !isFormula(value)) return value;
+  const result = 'result' in value ? value.result : row.getCell(column).result;
+  // A formula showing a date (DATE(2024;3;1), A2+7 formatted dd/mm/yyyy) keeps its result as the
+  // date's serial number: read it as the date, as exceljs reads a date cell.
+  if (typeof result === 'number' && isDateFormat(row.getCell(column).numFmt))
+    return { ...value, result: excelDate(result, date1904) };
+  return 'result' in value ? value : { ...value, result };
+}
+
+/**
+ * Whether a number format shows a date or time: exceljs's rule for date cells (a `y`, `m`, `d`,
+ * `h`, `s` or `b` outside quotes and brackets). @internal
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string') return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** An Excel serial date (days from 1899-12-30, or from 1904-01-01 in a 1904 workbook) as exceljs dates it. */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
 /** A row of exceljs's streaming reader, as far as it is used here. */
 interface StreamRow {
   number: number;
   values: unknown[];
-  getCell(column: number): { result?: unknown };
+  getCell(column: number): { result?: unknown; numFmt?: unknown };
 }
 
 /**
@@ -88,6 +107,10 @@ export async function* xlsxRowBatches(
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  // The workbook's date system, known once its workbook part is read (before the sheets).
+  const date1904 = () =>
+    (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 ===
+    true;
   let position = 0;
   for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<StreamRow> & { name?: string }>) {
     position++;
@@ -106,7 +129,7 @@ export async function* xlsxRowBatches(
       const out: Cell[] = [];
       let empty = true;
       for (let i = 1; i < values.length; i++) {
-        const v = xlsxCellValue(withResult(values[i], row, i));
+        const v = xlsxCellValue(withResult(values[i], row, i, date1904()));
         if (v !== null && v !== '') empty = false;
         out.push(v);
       }
