@@ -101,4 +101,45 @@ function exerciseTesting(kind, cchc, testing) {
   console.log(`${kind}: cchc-index/testing ok (${failure.message.split('\n')[0]})`);
 }
 
-module.exports = { REQUIRED, OPTIONAL, TESTING, exercise, exerciseTesting, checkRequired };
+/**
+ * `cchc-index/node`: a dossier CSV of 20 MB summarised with one thread and with two. The second
+ * starts the helper thread shipped in the package (dist/node-worker.js or .cjs); both must give
+ * the same summary. Whether the helper's counts were used depends on how fast it starts, so it is
+ * printed, not asserted (the tests check the merging itself).
+ */
+async function exerciseNode(kind, node) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `cchc-smoke-${kind}-`)), 'export.csv');
+  const channels = ['Trực tuyến', 'Trực tiếp', 'Bưu chính'];
+  const lines = ['Mã hồ sơ,Đơn vị,Kênh nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày trả kết quả,Trạng thái'];
+  for (let i = 1; i <= 280_000; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const done = i % 4 !== 0;
+    lines.push(
+      `HS${String(i).padStart(7, '0')},Xã ${i % 40},${channels[i % 3]},2024-03-${day},2024-03-${day},${done ? `2024-03-${day}` : ''},${done ? 'Đã giải quyết' : 'Đang giải quyết'}`,
+    );
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const period = { from: '2024-03-01', to: '2024-03-31' };
+  const one = await node.summarizeDossierFile(file, { period, groupBy: 'unit', threads: 1 });
+  let how = null;
+  const two = await node.summarizeDossierFile(file, {
+    period,
+    groupBy: 'unit',
+    threads: 2,
+    onParallel: (h) => {
+      how = h;
+    },
+  });
+  assert.deepEqual(two, one, `${kind}: cchc-index/node, two threads give the one-thread summary`);
+  assert.equal(one.meta.records, 280_000);
+  assert.equal(how.helpers, 1, `${kind}: cchc-index/node starts its helper thread`);
+  console.log(
+    `${kind}: cchc-index/node summarised 280 000 rows with 2 threads (helper counts used: ${how.merged})`,
+  );
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+module.exports = { REQUIRED, OPTIONAL, TESTING, exercise, exerciseTesting, exerciseNode, checkRequired };

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as cchc from 'cchc-index';
 import { apportion, CchcError, isCchcError, percent, ratio } from 'cchc-index';
+import * as node from 'cchc-index/node';
 import * as testing from 'cchc-index/testing';
-import { checkRequired, exercise, exerciseTesting } from './shared.cjs';
+import { checkRequired, exercise, exerciseNode, exerciseTesting } from './shared.cjs';
 
 exercise('esm', cchc);
 exerciseTesting('esm', cchc, testing);
@@ -39,4 +40,5 @@ assert.deepEqual(
   'ESM and CJS testing builds export the same names',
 );
 checkRequired('esm', cchc);
+await exerciseNode('esm', node);
 console.log('esm: ok');
