@@ -536,17 +536,30 @@ async function* generalRows(
       yield t;
     }
   }
-  const text = Readable.from(all());
-  const parser = text.pipe(
-    parse({
+  let parser: ReturnType<typeof parse>;
+  try {
+    parser = parse({
       delimiter,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
       record_delimiter: ['\r\n', '\n', '\r'],
-    }),
-  );
+    });
+  } catch (error) {
+    throw new CchcError(
+      'INVALID_OPTIONS',
+      [
+        {
+          path: ['options', 'delimiter'],
+          message: `csv-parse cannot split on the delimiter ${JSON.stringify(delimiter)}: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+      { cause: error },
+    );
+  }
+  const text = Readable.from(all());
+  text.pipe(parser);
   // `pipe` does not pass an error of its source on (text that cannot be decoded): the parser ends
   // with it.
   text.once('error', (error) => parser.destroy(error));

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { describeValue, parseWith } from '../errors/fromZod.js';
 import { formatNumber } from '../format/formatNumber.js';
 import { formatPercent } from '../format/formatPercent.js';
 
@@ -49,6 +51,79 @@ export interface HtmlReportInput {
     readonly late: number;
   }[];
 }
+
+const str = (what: string) =>
+  z.string({ error: (iss) => `expected ${what} (text), received ${describeValue(iss.input)}.` });
+const num = (what: string) =>
+  z.number({ error: (iss) => `expected ${what} (a finite number), received ${describeValue(iss.input)}.` });
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: (iss) => `expected a list of ${what}, received ${describeValue(iss.input)}.` });
+
+/** The shape of {@link HtmlReportInput}, checked before anything is written. */
+const HtmlReportInputSchema = z.object(
+  {
+    title: str('a title'),
+    lang: z
+      .enum(['vi', 'en'], { error: (iss) => `expected 'vi' or 'en', received ${describeValue(iss.input)}.` })
+      .optional(),
+    subtitle: str('a subtitle').optional(),
+    paragraphs: list(str('a paragraph'), 'paragraphs').optional(),
+    units: list(
+      z.object(
+        {
+          id: str('a unit id'),
+          name: str('a unit name').nullable().optional(),
+          points: num('points'),
+          max: num('a maximum'),
+          percent: num('a percentage').nullable(),
+          rank: z
+            .number({ error: (iss) => `expected a rank (1, 2, …), received ${describeValue(iss.input)}.` })
+            .int({ error: 'expected a whole rank (1, 2, …).' })
+            .min(1, { error: 'expected a rank from 1.' })
+            .optional(),
+          band: str('a band').nullable().optional(),
+          fields: list(
+            z.object(
+              {
+                id: str('a field id'),
+                name: str('a field name').nullable().optional(),
+                points: num('points'),
+                max: num('a maximum'),
+              },
+              {
+                error: (iss) => `expected a field { id, points, max }, received ${describeValue(iss.input)}.`,
+              },
+            ),
+            'fields',
+          ),
+        },
+        {
+          error: (iss) =>
+            `expected a unit { id, points, max, percent, fields }, received ${describeValue(iss.input)}.`,
+        },
+      ),
+      'units',
+    ).optional(),
+    timeliness: list(
+      z.object(
+        {
+          label: str('a label'),
+          early: num('a count').min(0, { error: 'expected a count of 0 or more.' }),
+          onTime: num('a count').min(0, { error: 'expected a count of 0 or more.' }),
+          late: num('a count').min(0, { error: 'expected a count of 0 or more.' }),
+        },
+        {
+          error: (iss) => `expected { label, early, onTime, late }, received ${describeValue(iss.input)}.`,
+        },
+      ),
+      'timeliness groups',
+    ).optional(),
+  },
+  {
+    error: (iss) =>
+      `expected the report's content { title, units, … }, received ${describeValue(iss.input)}.`,
+  },
+);
 
 const TEXT = {
   vi: {
@@ -234,9 +309,12 @@ td:first-child,th:first-child{text-align:left}.fields-grid{display:flex;flex-wra
  * /\b(src|href)=/.test(html); // nothing to fetch
  * // => false
  * ```
+ * @throws {@link cchc-index!CchcError} `INVALID_INPUT` when the content is not of the shape above (paths
+ *   start with `input`).
  * @category Node
  */
 export function renderHtmlReport(input: HtmlReportInput): string {
+  parseWith(z.object({ input: HtmlReportInputSchema }), { input }, 'INVALID_INPUT');
   const lang = input.lang ?? 'vi';
   const t = TEXT[lang];
   const units = input.units ?? [];

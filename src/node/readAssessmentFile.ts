@@ -4,6 +4,7 @@ import { issueFromZod, safeParse } from '../errors/fromZod.js';
 import { type AssessmentInput, AssessmentSchema } from '../scoring/Assessment.js';
 import { type Cell, cellBoolean, cellNumber, cellText } from './cells.js';
 import { normalizeLabel } from './columns.js';
+import { checkFileArgument, checkReadOptions } from './options.js';
 import { type BadRowPolicy, type RowProblem, rowError } from './RowProblem.js';
 import { readTable, unreadableProblems } from './readTable.js';
 import type { FileReadOptions } from './sources.js';
@@ -135,6 +136,8 @@ export async function readAssessmentFile(
   file: string | Readable,
   options: ReadAssessmentOptions = {},
 ): Promise<AssessmentFile> {
+  checkFileArgument(file, 'path or stream');
+  checkReadOptions('assessments', options);
   const name = options.name ?? (typeof file === 'string' ? path.basename(file) : 'input');
   const required: AssessmentField[] = options.period
     ? ['unit', 'criterion']

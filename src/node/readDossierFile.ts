@@ -14,6 +14,7 @@ import {
   noHeader,
   tryLayout,
 } from './dossierTable.js';
+import { checkFileArgument, checkReadOptions } from './options.js';
 import { type BadRowPolicy, type RowProblem, rowError } from './RowProblem.js';
 import { type FileReadOptions, sourceBatches } from './sources.js';
 
@@ -225,6 +226,8 @@ export class DossierRecords implements AsyncIterable<DossierRecordInput> {
  * @category Node
  */
 export function readDossierFile(file: string, options: ReadDossierOptions = {}): DossierRecords {
+  checkFileArgument(file, 'path');
+  checkReadOptions('dossiers', options);
   return new DossierRecords(file, options.name ?? path.basename(file), options);
 }
 
@@ -256,5 +259,16 @@ export function parseDossierCsv(
   stream: Readable | AsyncIterable<Uint8Array | string>,
   options: ReadDossierOptions = {},
 ): DossierRecords {
+  checkFileArgument(stream, 'stream');
+  checkReadOptions('dossiers', options);
+  const format = (options as { format?: unknown } | undefined)?.format;
+  if (format !== undefined && format !== 'csv') {
+    throw new CchcError('INVALID_OPTIONS', [
+      {
+        path: ['options', 'format'],
+        message: `parseDossierCsv reads CSV, not ${JSON.stringify(format)}: pass the file to readDossierFile for XLSX, JSON or NDJSON.`,
+      },
+    ]);
+  }
   return new DossierRecords(stream, options.name ?? 'input', { format: 'csv', ...options });
 }

@@ -9,6 +9,7 @@ import {
 } from '../procedures/ProcedureReview.js';
 import { cellNumber, cellText } from './cells.js';
 import { normalizeLabel } from './columns.js';
+import { checkFileArgument, checkReadOptions } from './options.js';
 import { type BadRowPolicy, type RowProblem, rowError } from './RowProblem.js';
 import { readTable, unreadableProblems } from './readTable.js';
 import type { FileReadOptions } from './sources.js';
@@ -139,6 +140,8 @@ export async function readProcedureFile(
   file: string | Readable,
   options: ReadProcedureOptions = {},
 ): Promise<ProcedureFile> {
+  checkFileArgument(file, 'path or stream');
+  checkReadOptions('procedures', options);
   const name = options.name ?? (typeof file === 'string' ? path.basename(file) : 'input');
   const table = await readTable<ProcedureField>(
     file,

@@ -61,14 +61,28 @@ export function formatOf(file: string, given: FileFormat | undefined): FileForma
 
 /** A readable error for a file that cannot be opened. @internal */
 export function fileError(file: string, error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'permission denied';
-    return new CchcError('INVALID_INPUT', [{ path: [file], message: `${file}: cannot read it (${why}).` }], {
-      cause: error,
-    });
-  }
-  return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a folder'
+            : code === 'ENAMETOOLONG'
+              ? 'the path is too long'
+              : code === 'ELOOP'
+                ? 'too many symbolic links'
+                : code === 'ERR_INVALID_ARG_VALUE'
+                  ? 'the path holds a character no file name can (a NUL byte)'
+                  : null;
+  // Other failures (EIO, EMFILE…) are the machine's, not the caller's: they pass through.
+  if (why === null) return error;
+  return new CchcError('INVALID_INPUT', [{ path: [file], message: `${file}: cannot read it (${why}).` }], {
+    cause: error,
+  });
 }
 
 async function* ndjsonBatches(
@@ -193,10 +207,25 @@ export async function* sourceBatches(
   const onBytes = (n: number) => progress?.(n, total);
   if (format === 'xlsx') {
     let rowsSeen = 0;
-    for await (const batch of xlsxRowBatches(input as string | Readable, options.sheet ?? 1)) {
-      rowsSeen += batch.rows.length;
+    const batches = xlsxRowBatches(input as string | Readable, options.sheet ?? 1);
+    for (;;) {
+      let next: IteratorResult<SourceBatch>;
+      try {
+        next = await batches.next();
+      } catch (error) {
+        if (error instanceof CchcError) throw error;
+        // exceljs's own errors (not a zip, a broken part): the file is not a workbook it can read.
+        const why = error instanceof Error ? error.message : String(error);
+        throw new CchcError(
+          'INVALID_INPUT',
+          [{ path: [name], message: `${name}: cannot read it as an XLSX workbook (${why}).` }],
+          { cause: error },
+        );
+      }
+      if (next.done) break;
+      rowsSeen += next.value.rows.length;
       progress?.(rowsSeen, null);
-      yield batch;
+      yield next.value;
     }
     if (total !== null) progress?.(total, total);
     return;

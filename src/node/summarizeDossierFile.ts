@@ -8,6 +8,7 @@ import { CchcError } from '../errors/CchcError.js';
 import { columnLetter } from './columns.js';
 import { FastDossierRows, IdSet } from './dossierCsvFast.js';
 import { rewriteRecordError } from './dossierTable.js';
+import { checkFileArgument, checkReadOptions } from './options.js';
 import { ParallelCsvReader, type ParallelPlan } from './parallelCsv.js';
 import { type RowProblem, rowError } from './RowProblem.js';
 import { DossierRecords, type ReadDossierOptions } from './readDossierFile.js';
@@ -158,8 +159,12 @@ const SUMMARY_KEYS = [
  */
 export async function summarizeDossierFile(
   file: string,
-  options: SummarizeDossierFileOptions,
+  given: SummarizeDossierFileOptions,
 ): Promise<DossierFileSummary> {
+  checkFileArgument(file, 'path');
+  checkReadOptions('dossiers', given);
+  // No options: the summary options say what is missing (the period).
+  const options = given ?? ({} as SummarizeDossierFileOptions);
   const summaryOptions: Record<string, unknown> = {};
   for (const key of SUMMARY_KEYS) if (options[key] !== undefined) summaryOptions[key] = options[key];
   const checkIds = (options.duplicateIds ?? 'error') === 'error';

@@ -69,6 +69,11 @@ describe('fileError', () => {
     ['ENOENT', 'no such file'],
     ['EISDIR', 'is a folder'],
     ['EACCES', 'permission denied'],
+    ['EPERM', 'permission denied'],
+    ['ENOTDIR', 'a part of the path is not a folder'],
+    ['ENAMETOOLONG', 'the path is too long'],
+    ['ELOOP', 'too many symbolic links'],
+    ['ERR_INVALID_ARG_VALUE', 'the path holds a character no file name can (a NUL byte)'],
   ])('%s: INVALID_INPUT naming the file, with the cause', (code, why) => {
     const cause = Object.assign(new Error(code), { code });
     const error = fileError('x.csv', cause) as CchcError;

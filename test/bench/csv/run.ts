@@ -138,7 +138,10 @@ const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
 console.log(`${rows} rows, ${(size / 1e6).toFixed(1)} MB, ${file}`);
 const contenders: [string, () => Promise<Table>][] = [
   ['DuckDB read_csv + GROUP BY (2 threads)', duck],
-  ['summarizeDossierFile (ids unchecked, 1 thread)', () => ours('unchecked', undefined, 1, 'src unchecked, 1 thread')],
+  [
+    'summarizeDossierFile (ids unchecked, 1 thread)',
+    () => ours('unchecked', undefined, 1, 'src unchecked, 1 thread'),
+  ],
   ['summarizeDossierFile (ids unchecked)', () => ours('unchecked', undefined, undefined, 'src unchecked')],
   ['summarizeDossierFile (ids checked)', () => ours('error', undefined, undefined, 'src checked')],
 ];
