@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { CchcError } from '../errors/CchcError.js';
 import { describeValue, parseWith } from '../errors/fromZod.js';
+import { DEFAULT_DOSSIER_COLUMNS, type DossierField } from './columns.js';
 
 const CHANNELS = ['online', 'inPerson', 'postal'] as const;
 const STATUSES = ['processing', 'resolved', 'withdrawn', 'returned', 'rejected'] as const;
@@ -66,18 +67,8 @@ const FILE_READ = {
   name: text('a name for messages').optional(),
 };
 
-const DOSSIER_FIELDS = [
-  'id',
-  'procedureCode',
-  'unit',
-  'level',
-  'channel',
-  'receivedAt',
-  'dueAt',
-  'finishedAt',
-  'status',
-  'returnedByPost',
-] as const;
+/** The dossier fields, as the default column map names them. */
+const DOSSIER_FIELDS = Object.keys(DEFAULT_DOSSIER_COLUMNS) as [DossierField, ...DossierField[]];
 
 const OPTIONS_ERROR = (iss: { input?: unknown }) =>
   `expected an options object, received ${describeValue(iss.input)}.`;

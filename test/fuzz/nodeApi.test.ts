@@ -30,6 +30,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isCchcError } from '../../src/index.js';
 import * as nodeApi from '../../src/node/index.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { hostileArbitraries } from './hostile.js';
+import { nonFinitePath, replaceAt, snapshot } from './laws.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** Generous: a run is a few hundred file reads on a loaded 2-core machine; a real hang still fails. */
@@ -116,44 +118,8 @@ mkdirSync(FILES.folder);
 // Hostile values (the arbitraries of publicApi.test.ts, which does not export them, plus
 // null-prototype objects)
 
-const hostileNumber = fc.oneof(
-  fc.constantFrom(
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    -0,
-    0,
-    1,
-    -1,
-    0.5,
-    2,
-    Number.MAX_VALUE,
-    Number.MIN_VALUE,
-    Number.MAX_SAFE_INTEGER,
-    Number.MAX_SAFE_INTEGER + 2,
-    -Number.MAX_SAFE_INTEGER,
-    1e21,
-    1e-7,
-  ),
-  fc.double(),
-  fc.integer(),
-);
-
-const hostileString = fc.oneof(
-  fc.constantFrom(
-    '',
-    ' ',
-    'NaN',
-    'Infinity',
-    '-0',
-    '1e309',
-    '0x10',
-    '91,5',
-    '2024-02-30',
-    '2024-13-01',
-    '9999-12-31',
-    '__proto__',
-    'constructor',
+const { hostileValue, deepValue } = hostileArbitraries({
+  extraStrings: [
     'auto',
     'csv-parse',
     'json',
@@ -166,54 +132,8 @@ const hostileString = fc.oneof(
     '"',
     '\n',
     '||',
-    '\u0000',
-    '\ud800',
-  ),
-  fc.string({ maxLength: 20 }),
-  fc.string({ minLength: 10_000, maxLength: 20_000 }),
-);
-
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
-
-/** Rebuilds an object through JSON.parse so that a `__proto__` key becomes an own property. */
-function withOwnProto(object: Record<string, unknown>): Record<string, unknown> {
-  if (!Object.hasOwn(object, '__proto__')) return object;
-  const copy: Record<string, unknown> = JSON.parse('{"__proto__": null}');
-  for (const key of Object.keys(object)) copy[key] = object[key];
-  return copy;
-}
-
-/** The same entries in an object without a prototype. */
-function nullPrototype(object: Record<string, unknown>): Record<string, unknown> {
-  const copy = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(object)) copy[key] = object[key];
-  return copy;
-}
-
-const { value: hostileValue } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    hostileNumber,
-    hostileString,
-    fc.constantFrom(null, undefined, true, false),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.sparseArray(tie('value'), { maxLength: 6 }),
-    fc
-      .tuple(
-        fc.dictionary(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value'), {
-          maxKeys: 4,
-        }),
-        fc.boolean(),
-      )
-      .map(([object, bare]) => (bare ? nullPrototype(object) : withOwnProto(object))),
-  ),
-}));
-
-/** A deeply nested value (thousands of levels). */
-const deepValue = fc.integer({ min: 1_000, max: 5_000 }).map((depth) => {
-  let value: unknown = 1;
-  for (let i = 0; i < depth; i += 1) value = i % 2 === 0 ? [value] : { a: value };
-  return value;
+  ],
+  nullPrototypes: true,
 });
 
 const hostile = fc.oneof({ weight: 9, arbitrary: hostileValue }, { weight: 1, arbitrary: deepValue });
@@ -451,49 +371,6 @@ function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string 
   return out;
 }
 
-/** A structural copy of `value` with the value at `path` replaced. */
-function replaceAt(value: unknown, at: readonly (string | number)[], replacement: unknown): unknown {
-  if (at.length === 0) return replacement;
-  const [head, ...rest] = at as [string | number, ...(string | number)[]];
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    copy[head as number] = replaceAt(value[head as number], rest, replacement);
-    return copy;
-  }
-  const copy = { ...(value as Record<string, unknown>) };
-  copy[head] = replaceAt((value as Record<string, unknown> | undefined)?.[head], rest, replacement);
-  return copy;
-}
-
-/** The first NaN or ±Infinity inside a value, as a path, or null (an explicit stack: deep values). */
-function nonFinitePath(value: unknown): string | null {
-  const seen = new WeakSet<object>();
-  const stack: { value: unknown; path: string }[] = [{ value, path: '$' }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (typeof item.value === 'number') {
-      if (!Number.isFinite(item.value)) return item.path;
-      continue;
-    }
-    if (item.value === null || typeof item.value !== 'object' || seen.has(item.value)) continue;
-    seen.add(item.value);
-    const entries = Object.entries(item.value);
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const [key, child] = entries[i]!;
-      stack.push({ value: child, path: `${item.path}.${key}` });
-    }
-  }
-  return null;
-}
-
-const PROTOTYPES = [
-  Object.prototype,
-  Array.prototype,
-  Function.prototype,
-  String.prototype,
-  Number.prototype,
-];
-const snapshot = () => PROTOTYPES.map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','));
 const BEFORE = snapshot();
 
 /** Rejects after `ms` unless `work` settles first. */

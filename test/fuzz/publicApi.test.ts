@@ -15,6 +15,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { hostileArbitraries } from './hostile.js';
+import { nonFinitePath, replaceAt, snapshot } from './laws.js';
 import { SEEDS } from './seeds.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -27,85 +29,7 @@ const FUNCTIONS = Object.entries(api)
   .map(([name, value]) => [name, value as (...args: unknown[]) => unknown] as const)
   .sort(([a], [b]) => a.localeCompare(b));
 
-const hostileNumber = fc.oneof(
-  fc.constantFrom(
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    -0,
-    0,
-    1,
-    -1,
-    0.5,
-    Number.MAX_VALUE,
-    Number.MIN_VALUE,
-    Number.MAX_SAFE_INTEGER,
-    Number.MAX_SAFE_INTEGER + 2,
-    -Number.MAX_SAFE_INTEGER,
-    1e21,
-    1e-7,
-  ),
-  fc.double(),
-  fc.integer(),
-);
-
-const hostileString = fc.oneof(
-  fc.constantFrom(
-    '',
-    ' ',
-    'NaN',
-    'Infinity',
-    '-0',
-    '1e309',
-    '1e-400',
-    '0x10',
-    '91,5',
-    '8.673',
-    '2024-02-30',
-    '2024-13-01',
-    '9999-12-31',
-    '__proto__',
-    'constructor',
-    '\u0000',
-    '\ud800',
-  ),
-  fc.string({ maxLength: 20 }),
-  fc.string({ minLength: 10_000, maxLength: 20_000 }),
-);
-
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
-
-/** Hostile JSON-like values, with objects built by JSON.parse so that `__proto__` is an own key. */
-const { value: hostileValue } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    hostileNumber,
-    hostileString,
-    fc.constantFrom(null, undefined, true, false),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.sparseArray(tie('value'), { maxLength: 6 }),
-    fc
-      .dictionary(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value'), {
-        maxKeys: 4,
-      })
-      .map((object) => withOwnProto(object)),
-  ),
-}));
-
-/** A deeply nested value (thousands of levels), which must not overflow the stack unhandled. */
-const deepValue = fc.integer({ min: 1_000, max: 5_000 }).map((depth) => {
-  let value: unknown = 1;
-  for (let i = 0; i < depth; i += 1) value = i % 2 === 0 ? [value] : { a: value };
-  return value;
-});
-
-/** Rebuilds an object through JSON.parse so that a `__proto__` key becomes an own property. */
-function withOwnProto(object: Record<string, unknown>): Record<string, unknown> {
-  if (!Object.hasOwn(object, '__proto__')) return object;
-  const copy: Record<string, unknown> = JSON.parse('{"__proto__": null}');
-  for (const key of Object.keys(object)) copy[key] = object[key];
-  return copy;
-}
+const { hostileValue, deepValue } = hostileArbitraries();
 
 /** Paths to every value inside `value` (the root is the empty path). */
 function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
@@ -120,54 +44,6 @@ function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string 
   return out;
 }
 
-/** A structural copy of `value` with the value at `path` replaced. */
-function replaceAt(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    copy[head as number] = replaceAt(value[head as number], rest, replacement);
-    return copy;
-  }
-  const copy = { ...(value as Record<string, unknown>) };
-  copy[head] = replaceAt((value as Record<string, unknown>)[head], rest, replacement);
-  return copy;
-}
-
-/**
- * The first NaN or ±Infinity inside a result, as a path, or null. A walk with an explicit stack:
- * a result may hold a value of the hostile input thousands of levels deep (inspectable's copy),
- * which a recursive walk could not check without overflowing the call stack.
- */
-function nonFinitePath(value: unknown): string | null {
-  const seen = new WeakSet<object>();
-  const stack: { value: unknown; path: string }[] = [{ value, path: '$' }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (typeof item.value === 'number') {
-      if (!Number.isFinite(item.value)) return item.path;
-      continue;
-    }
-    if (item.value === null || typeof item.value !== 'object' || seen.has(item.value)) continue;
-    seen.add(item.value);
-    const entries = Object.entries(item.value);
-    // Pushed in reverse so that the first entry is checked first, as a recursive walk would.
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const [key, child] = entries[i]!;
-      stack.push({ value: child, path: `${item.path}.${key}` });
-    }
-  }
-  return null;
-}
-
-const PROTOTYPES = [
-  Object.prototype,
-  Array.prototype,
-  Function.prototype,
-  String.prototype,
-  Number.prototype,
-];
-const snapshot = () => PROTOTYPES.map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','));
 const BEFORE = snapshot();
 
 /** Calls `fn` and checks the law: a valid result or a CchcError, nothing else. */
