@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { CchcError } from '../errors/CchcError.js';
 import type { Cell } from './cells.js';
 import { type CsvParserChoice, type CsvRowHook, csvRowBatches } from './csvRows.js';
@@ -141,6 +141,15 @@ async function* ndjsonBatches(
 }
 
 /** Bytes per chunk of a file (as `createReadStream`'s `highWaterMark`: the same chunks). */
+/** The chunks of a stream as bytes (text chunks encoded as UTF-8). */
+async function* asBytes(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of input) {
+    yield typeof chunk === 'string'
+      ? Buffer.from(chunk, 'utf8')
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+}
+
 const CHUNK = 1 << 20;
 /** Chunks read ahead of the one being parsed. */
 const AHEAD = 2;
@@ -207,7 +216,10 @@ export async function* sourceBatches(
   const onBytes = (n: number) => progress?.(n, total);
   if (format === 'xlsx') {
     let rowsSeen = 0;
-    const batches = xlsxRowBatches(input as string | Readable, options.sheet ?? 1);
+    // A stream is given to exceljs as bytes: text chunks (or a plain async iterable) made it
+    // throw outside any promise, taking the process down.
+    const source = typeof input === 'string' ? input : Readable.from(asBytes(input));
+    const batches = xlsxRowBatches(source, options.sheet ?? 1);
     for (;;) {
       let next: IteratorResult<SourceBatch>;
       try {

@@ -188,6 +188,33 @@ describe('bad options and file arguments of the node readers', () => {
     expect(r.message).toMatch(/^not-a-workbook\.xlsx: cannot read it as an XLSX workbook \(.+\)\.$/);
   });
 
+  it('a stream read as XLSX: text chunks that are not a workbook are refused (they used to crash the process)', async () => {
+    for (const chunks of [['abc,def\n'], [Buffer.from('abc,def\n')]]) {
+      const r = await refusal(() => readProcedureFile(Readable.from(chunks), { format: 'xlsx' }));
+      expect(r.code).toBe('INVALID_INPUT');
+      expect(r.message).toMatch(/^input: cannot read it as an XLSX workbook \(invalid signature: .+\)\.$/);
+    }
+  });
+
+  it('a real workbook read from a stream, as bytes or as an async iterable of chunks, still reads', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { createReadStream, readFileSync } = await import('node:fs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('TTHC');
+    ws.addRow(['Mã TTHC', 'Tên TTHC', 'Thời gian trước cắt giảm', 'Thời gian sau cắt giảm']);
+    ws.addRow(['1.001', 'Cấp phép', 20, 15]);
+    const file = path.join(dir, 'procedures.xlsx');
+    await wb.xlsx.writeFile(file);
+    const bytes = readFileSync(file);
+    async function* pieces() {
+      for (let i = 0; i < bytes.length; i += 1000) yield new Uint8Array(bytes.subarray(i, i + 1000));
+    }
+    for (const source of [createReadStream(file), pieces()]) {
+      const { procedures } = await readProcedureFile(source as never, { format: 'xlsx' });
+      expect(procedures).toEqual([{ code: '1.001', name: 'Cấp phép', before: '20', after: '15' }]);
+    }
+  });
+
   it('renderHtmlReport refuses content of another shape, naming the place', async () => {
     for (const [input, issuePath, message] of [
       [0, ['input'], "expected the report's content { title, units, … }, received the number 0."],
