@@ -159,12 +159,16 @@ const SUMMARY_KEYS = [
  */
 export async function summarizeDossierFile(
   file: string,
-  given: SummarizeDossierFileOptions,
+  options: SummarizeDossierFileOptions,
 ): Promise<DossierFileSummary> {
   checkFileArgument(file, 'path');
-  checkReadOptions('dossiers', given);
+  checkReadOptions('dossiers', options);
   // No options: the summary options say what is missing (the period).
-  const options = given ?? ({} as SummarizeDossierFileOptions);
+  return summarize(file, options ?? ({} as SummarizeDossierFileOptions));
+}
+
+/** {@link summarizeDossierFile} once its arguments are checked. */
+async function summarize(file: string, options: SummarizeDossierFileOptions): Promise<DossierFileSummary> {
   const summaryOptions: Record<string, unknown> = {};
   for (const key of SUMMARY_KEYS) if (options[key] !== undefined) summaryOptions[key] = options[key];
   const checkIds = (options.duplicateIds ?? 'error') === 'error';
