@@ -77,3 +77,70 @@ describe('compareScores', () => {
     expect(comparison.checks.map((c) => c.match)).toEqual([true, false, true]);
   });
 });
+
+describe('compareScores: a report of another shape', () => {
+  const issuesOf = (bad: unknown) => {
+    try {
+      compareScores(bad as never, { total: 1 });
+    } catch (error) {
+      const e = error as { code: string; issues: { path: unknown[]; message: string }[] };
+      return [e.code, e.issues];
+    }
+    return null;
+  };
+
+  it.each([
+    [
+      'not an object',
+      0,
+      [{ path: ['report'], message: 'expected a score report (the result of scoreUnit), received 0.' }],
+    ],
+    [
+      'null',
+      null,
+      [{ path: ['report'], message: 'expected a score report (the result of scoreUnit), received null.' }],
+    ],
+    [
+      'a total of points that is not a number',
+      { ...report, total: { ...report.total, points: true } },
+      [
+        {
+          path: ['report', 'total', 'points'],
+          message: 'expected a finite number, received a value of type boolean.',
+        },
+      ],
+    ],
+    [
+      'a NaN total',
+      { ...report, total: { ...report.total, points: Number.NaN } },
+      [{ path: ['report', 'total', 'points'], message: 'expected a finite number, received NaN.' }],
+    ],
+    [
+      'nodes that are not a list',
+      { ...report, nodes: null },
+      [{ path: ['report', 'nodes'], message: 'expected the list of nodes, received null.' }],
+    ],
+    [
+      'a node with NaN points',
+      { ...report, nodes: report.nodes.map((n, i) => (i === 0 ? { ...n, points: Number.NaN } : n)) },
+      [{ path: ['report', 'nodes', 0, 'points'], message: 'expected a finite number, received NaN.' }],
+    ],
+    [
+      'a rule set without a version',
+      { ...report, ruleSet: { id: 'x' } },
+      [
+        {
+          path: ['report', 'ruleSet', 'version'],
+          message: 'expected the rule set version (text), received undefined.',
+        },
+      ],
+    ],
+  ])('%s is INVALID_INPUT naming the place', (_what, bad, issues) => {
+    expect(issuesOf(bad)).toEqual(['INVALID_INPUT', issues]);
+  });
+
+  it('a report as scoreUnit gives it, and its JSON copy, pass', () => {
+    expect(issuesOf(report)).toBeNull();
+    expect(issuesOf(JSON.parse(JSON.stringify(report)))).toBeNull();
+  });
+});

@@ -14,6 +14,7 @@ import {
   type ExpectedScores,
 } from './ExpectedScores.js';
 import { compareExact, type Exact, nearest } from './internal/exact.js';
+import { checkReport } from './internal/report.js';
 import { renderTable, truncate } from './internal/table.js';
 
 /**
@@ -223,7 +224,8 @@ function messageOf(report: ScoreReport, checks: readonly ScoreCheck[], tolerance
  * @param expected - the expected scores, see {@link ExpectedScores}.
  * @param options - `tolerance` (default 0: exact).
  * @returns `{ ok, checks, mismatches, message }`.
- * @throws `CchcError` `INVALID_INPUT` when `expected` or the tolerance is malformed, checks
+ * @throws `CchcError` `INVALID_INPUT` when the report is not of the shape `scoreUnit` gives (a
+ *   report read back from JSON is), when `expected` or the tolerance is malformed, checks
  *   nothing, or names a node id the report does not have (every problem listed).
  * @example
  * ```ts
@@ -249,6 +251,7 @@ export function compareScores(
   expected: ExpectedScores,
   options?: CompareScoresOptions,
 ): ScoreComparison {
+  checkReport(report);
   checkOptions(options, ['tolerance']);
   const { expectation, tolerance } = checkExpectation(expected, options?.tolerance);
   return compareWith(report, expectation, tolerance);

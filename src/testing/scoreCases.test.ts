@@ -125,7 +125,28 @@ describe('scoreCases', () => {
       ['cases', 4, 'tolerance'],
     ]);
     expectCchcError(() => scoreCases(ruleSet, []), 'INVALID_INPUT', ['cases']);
+    // A hole of a sparse table is a missing case, not an empty table that passes.
+    // biome-ignore lint/suspicious/noSparseArray: the input under test
+    const sparse = expectCchcError(() => scoreCases(ruleSet, [,] as never), 'INVALID_INPUT', ['cases', 0]);
+    expect(sparse.issues[0]!.message).toBe(
+      'expected a case: { name?, assessment, expected, tolerance?, cohort? }.',
+    );
     expectCchcError(() => scoreCases(ruleSet, 'cases' as never), 'INVALID_INPUT', ['cases']);
+    // An empty name, given or as the key of an object table: a test runner would show nothing.
+    const c = table[0]!;
+    for (const [cases, where] of [
+      [[{ ...c, name: '' }], ['cases', 0, 'name']],
+      [{ '': c }, ['cases', '']],
+    ] as const) {
+      const empty = expectCchcError(
+        () => scoreCases(ruleSet, cases as never),
+        'INVALID_INPUT',
+        where as never,
+      );
+      expect(empty.issues[0]!.message).toBe(
+        'expected a name for the case, not an empty text (the test runner shows it).',
+      );
+    }
     expectCchcError(() => scoreCases(ruleSet, table, { tolerence: 1 } as never), 'INVALID_OPTIONS', [
       'options',
       'tolerence',

@@ -54,7 +54,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function defaultName(assessment: unknown, index: number): string {
-  if (isRecord(assessment) && isRecord(assessment.unit) && typeof assessment.unit.id === 'string')
+  if (
+    isRecord(assessment) &&
+    isRecord(assessment.unit) &&
+    typeof assessment.unit.id === 'string' &&
+    assessment.unit.id !== ''
+  )
     return typeof assessment.period === 'string'
       ? `${assessment.unit.id} ${assessment.period}`
       : assessment.unit.id;
@@ -105,7 +110,8 @@ export function scoreCases(
   checkOptions(options, ['tolerance']);
   const defined = assertValidRuleSet(ruleSet);
   const entries: [string | null, unknown][] = Array.isArray(cases)
-    ? cases.map((c) => [null, c])
+    ? // Array.from, not map: a hole of a sparse table is a missing case, not nothing.
+      Array.from(cases as readonly unknown[], (c) => [null, c] as [null, unknown])
     : isRecord(cases)
       ? Object.entries(cases)
       : [];
@@ -141,6 +147,11 @@ export function scoreCases(
       issues.push({ path: [...root, 'assessment'], message: 'is required: expected an assessment.' });
     if (raw.name !== undefined && typeof raw.name !== 'string')
       issues.push({ path: [...root, 'name'], message: 'expected a string.' });
+    else if (raw.name === '' || key === '')
+      issues.push({
+        path: key === '' ? root : [...root, 'name'],
+        message: 'expected a name for the case, not an empty text (the test runner shows it).',
+      });
     let checked: ReturnType<typeof checkExpectation>;
     try {
       checked = checkExpectation(
