@@ -52,3 +52,25 @@ const PROTOTYPES = [
   Number.prototype,
 ];
 export const snapshot = () => PROTOTYPES.map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','));
+
+/**
+ * Paths to every value inside `value` (the root is the empty path); values `leaf` accepts are not
+ * entered (a stream given as an argument).
+ */
+export function pathsOf(
+  value: unknown,
+  leaf: (value: unknown) => boolean = () => false,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
+  out.push(prefix);
+  if (leaf(value)) return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      pathsOf(item, leaf, [...prefix, i], out);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) pathsOf(item, leaf, [...prefix, key], out);
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { hostileArbitraries } from './hostile.js';
-import { nonFinitePath, replaceAt, snapshot } from './laws.js';
+import { nonFinitePath, pathsOf, replaceAt, snapshot } from './laws.js';
 import { SEEDS } from './seeds.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -30,19 +30,6 @@ const FUNCTIONS = Object.entries(api)
   .sort(([a], [b]) => a.localeCompare(b));
 
 const { hostileValue, deepValue } = hostileArbitraries();
-
-/** Paths to every value inside `value` (the root is the empty path). */
-function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
-  out.push(prefix);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      pathsOf(item, [...prefix, i], out);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
-  }
-  return out;
-}
 
 const BEFORE = snapshot();
 

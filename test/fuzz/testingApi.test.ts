@@ -44,7 +44,7 @@ import { CchcAssertionError } from '../../src/testing/index.js';
 import example from '../fixtures/rules/example-district.json' with { type: 'json' };
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { hostileArbitraries } from './hostile.js';
-import { nonFinitePath, replaceAt, snapshot } from './laws.js';
+import { nonFinitePath, pathsOf, replaceAt, snapshot } from './laws.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** Generous: a property is a few hundred scorings on a loaded 2-core machine; a real hang still fails. */
@@ -325,19 +325,6 @@ const hostile = fc.oneof({ weight: 9, arbitrary: hostileValue }, { weight: 1, ar
 
 // ---------------------------------------------------------------------------------------------
 // The law
-
-/** Paths to every value inside `value` (the root is the empty path). */
-function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      pathsOf(item, [...prefix, i], out);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
-  }
-  return out;
-}
 
 /**
  * Every own property of a value and what is reachable from it, with its prototype, as text: two
