@@ -175,7 +175,9 @@ function portalCounts(
 ): { counts: Record<string, unknown>; keys: string[] } | undefined {
   if (values === undefined) return undefined;
   const prefix = `${PORTAL_PREFIX}${id}.`;
-  const counts: Record<string, unknown> = {};
+  // Without prototypes: a key part "__proto__" or "constructor" stays a key (the counts' schema
+  // refuses it) and can never reach Object.prototype.
+  const counts: Record<string, unknown> = Object.create(null);
   const keys: string[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (!key.startsWith(prefix)) continue;
@@ -185,7 +187,7 @@ function portalCounts(
     for (let i = 0; i < parts.length - 1; i++) {
       const k = parts[i]!;
       const next = at[k];
-      at[k] = next !== null && typeof next === 'object' ? next : {};
+      at[k] = next !== null && typeof next === 'object' ? next : Object.create(null);
       at = at[k] as Record<string, unknown>;
     }
     at[parts[parts.length - 1]!] = value;

@@ -403,8 +403,10 @@ export function dossierStatsSql(options: DossierStatsSqlOptions): DossierStatsSq
       `expected an options object with dialect, table, columns and period, received ${describeValue(options)}.`,
     );
   }
-  const own: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
+  // Without a prototype: an own "__proto__" key of the caller's object stays a key (the schemas
+  // refuse it) instead of replacing the copy's prototype.
+  const own: Record<string, unknown> = Object.create(null);
+  const rest: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(options)) {
     if ((OWN_KEYS as readonly string[]).includes(key)) own[key] = value;
     else rest[key] = value;

@@ -7,6 +7,7 @@ import {
   buildPortal766Assessment,
   buildPortal766RuleSet,
   defineRuleSet,
+  isCchcError,
   MEASURES,
   PORTAL_766_INDICATORS,
   PORTAL_766_RULE_SET,
@@ -215,6 +216,45 @@ describe('PORTAL_766_RULE_SET', () => {
       },
     });
     expect(report.total.points).toBeCloseTo(19.309065383072603 + 6, 9);
+  });
+});
+
+describe('keys that name prototypes', () => {
+  it('"__proto__" or "constructor" inside a 766 value key never reaches Object.prototype', () => {
+    const rs = defineRuleSet({
+      id: 'province-766-proto',
+      version: '1',
+      legalBasis: 'illustrative',
+      level: 'so',
+      total: 20,
+      children: [
+        {
+          id: 'progress',
+          max: 20,
+          assessor: 'superior',
+          rule: { kind: 'proportional', measure: 'portal766.processingOnTime' },
+        },
+      ],
+    });
+    for (const key of [
+      'portal766.processingOnTime.__proto__.polluted',
+      'portal766.processingOnTime.constructor.polluted',
+    ]) {
+      const values = JSON.parse(
+        JSON.stringify({
+          [key]: 1,
+          'portal766.processingOnTime.onTime': 1,
+          'portal766.processingOnTime.received': 2,
+        }),
+      );
+      try {
+        scoreUnit(rs, { ...META, data: { values } });
+      } catch (error) {
+        expect(isCchcError(error)).toBe(true);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+    }
   });
 });
 
