@@ -75,10 +75,7 @@ describe('dossierStatsSql: an own "__proto__" key in frozen options', () => {
   it('gives the options error, never a TypeError from the copy', async () => {
     const { deepFreeze } = await import('../../../test/helpers/deepFreeze.js');
     const options = deepFreeze(JSON.parse('{"__proto__":{"valueOf":1},"valueOf":1}'));
-    const error = expectCchcError(() => dossierStatsSql(options as never), 'INVALID_OPTIONS', [
-      'options',
-      'dialect',
-    ]);
+    expectCchcError(() => dossierStatsSql(options as never), 'INVALID_OPTIONS', ['options', 'dialect']);
     expect(({} as { valueOf: unknown }).valueOf).toBe(Object.prototype.valueOf);
   });
 });
