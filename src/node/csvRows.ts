@@ -86,7 +86,8 @@ const QUOTE = 34;
 /** A record longer than this without a line end outside quotes makes the fast path give up. */
 const MAX_CARRY = 16 * 1024 * 1024;
 
-function toBuffer(chunk: Uint8Array | string): Buffer {
+/** A chunk of a stream as a Buffer (text as UTF-8). @internal */
+export function toBuffer(chunk: Uint8Array | string): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from 'zod';
+import { UtcOffsetMinutesSchema } from '../dossiers/summarize/options.js';
 import { CchcError } from '../errors/CchcError.js';
 import { describeValue, parseWith } from '../errors/fromZod.js';
 import { DEFAULT_DOSSIER_COLUMNS, type DossierField } from './columns.js';
@@ -81,14 +82,7 @@ const DossierReadOptionsSchema = z
       columns: columns(DOSSIER_FIELDS),
       channelValues: z.record(z.string(), choice(CHANNELS), { error: OPTIONS_ERROR }).optional(),
       statusValues: z.record(z.string(), choice(STATUSES), { error: OPTIONS_ERROR }).optional(),
-      utcOffsetMinutes: z
-        .number({
-          error: (iss) => `expected a whole number of minutes, received ${describeValue(iss.input)}.`,
-        })
-        .int({ error: 'expected a whole number of minutes, such as 420 for UTC+7.' })
-        .min(-840, { error: 'expected an offset of at least -840 minutes (UTC-14).' })
-        .max(840, { error: 'expected an offset of at most 840 minutes (UTC+14).' })
-        .optional(),
+      utcOffsetMinutes: UtcOffsetMinutesSchema.optional(),
     },
     { error: OPTIONS_ERROR },
   )

@@ -50,12 +50,7 @@ export interface HelperResult {
 /** Reads bytes `[from, to)` of the file (in full: a read may return fewer bytes than asked). */
 export async function readRange(handle: FileHandle, from: number, to: number, spare = 0): Promise<Buffer> {
   const buf = Buffer.allocUnsafe(to - from + spare);
-  let at = 0;
-  while (at < to - from) {
-    const { bytesRead } = await handle.read(buf, at, to - from - at, from + at);
-    if (bytesRead === 0) break;
-    at += bytesRead;
-  }
+  const at = await readInto(handle, buf, from, to);
   return at === to - from ? buf : buf.subarray(0, at + spare);
 }
 

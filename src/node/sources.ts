@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { CchcError } from '../errors/CchcError.js';
 import type { Cell } from './cells.js';
-import { type CsvParserChoice, type CsvRowHook, csvRowBatches } from './csvRows.js';
+import { type CsvParserChoice, type CsvRowHook, csvRowBatches, toBuffer } from './csvRows.js';
 import { xlsxRowBatches } from './xlsxRows.js';
 
 /** The formats the readers know. @category Node */
@@ -59,25 +59,22 @@ export function formatOf(file: string, given: FileFormat | undefined): FileForma
   ]);
 }
 
+/** The errors of a path the caller gave, by Node's code, in words. */
+const PATH_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'too many symbolic links',
+  ERR_INVALID_ARG_VALUE: 'the path holds a character no file name can (a NUL byte)',
+};
+
 /** A readable error for a file that cannot be opened. @internal */
 export function fileError(file: string, error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'is a folder'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'ENOTDIR'
-            ? 'a part of the path is not a folder'
-            : code === 'ENAMETOOLONG'
-              ? 'the path is too long'
-              : code === 'ELOOP'
-                ? 'too many symbolic links'
-                : code === 'ERR_INVALID_ARG_VALUE'
-                  ? 'the path holds a character no file name can (a NUL byte)'
-                  : null;
+  const why = typeof code === 'string' && Object.hasOwn(PATH_ERRORS, code) ? PATH_ERRORS[code]! : null;
   // Other failures (EIO, EMFILE…) are the machine's, not the caller's: they pass through.
   if (why === null) return error;
   return new CchcError('INVALID_INPUT', [{ path: [file], message: `${file}: cannot read it (${why}).` }], {
@@ -144,9 +141,7 @@ async function* ndjsonBatches(
 /** The chunks of a stream as bytes (text chunks encoded as UTF-8). */
 async function* asBytes(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   for await (const chunk of input) {
-    yield typeof chunk === 'string'
-      ? Buffer.from(chunk, 'utf8')
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    yield toBuffer(chunk);
   }
 }
 

@@ -49,7 +49,8 @@ function decimal(value: unknown, path: IssuePath, issues: CchcIssue[]): Exact | 
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** An object that is not an array. @internal */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

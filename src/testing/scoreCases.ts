@@ -7,7 +7,7 @@ import {
 } from '../index.js';
 import { assertChecked } from './assertScores.js';
 import { assertValidRuleSet } from './assertValidRuleSet.js';
-import { checkExpectation, checkOptions, type ExpectedScores } from './ExpectedScores.js';
+import { checkExpectation, checkOptions, type ExpectedScores, isRecord } from './ExpectedScores.js';
 
 /**
  * One case of a score table: an assessment and the scores expected of it.
@@ -47,10 +47,6 @@ export interface ScoreCase {
   readonly expected: ExpectedScores;
   /** Scores the case and compares; returns the report, throws on a difference. */
   assert(): ScoreReport;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function defaultName(assessment: unknown, index: number): string {

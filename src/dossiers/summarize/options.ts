@@ -39,6 +39,13 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
       `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${describeValue(iss.input)}.`,
   });
 
+/** A UTC offset in whole minutes (-840 to 840), as the summary options and the CSV readers take it. @internal */
+export const UtcOffsetMinutesSchema = z
+  .number({ error: (iss) => `expected a whole number of minutes, received ${describeValue(iss.input)}.` })
+  .int({ error: 'expected a whole number of minutes, such as 420 for UTC+7.' })
+  .min(-840, { error: 'expected an offset of at least -840 minutes (UTC-14).' })
+  .max(840, { error: 'expected an offset of at most 840 minutes (UTC+14).' });
+
 /** Options shared by `summarizeDossiers` and `classifyDossier`, as validated. @internal */
 export const ClassifyOptionsSchema = z.strictObject({
   period: z.strictObject(
@@ -52,12 +59,7 @@ export const ClassifyOptionsSchema = z.strictObject({
   ),
   asOf: DossierTimestampSchema.optional(),
   granularity: choice(['date', 'exact'] as const).optional(),
-  utcOffsetMinutes: z
-    .number({ error: (iss) => `expected a whole number of minutes, received ${describeValue(iss.input)}.` })
-    .int({ error: 'expected a whole number of minutes, such as 420 for UTC+7.' })
-    .min(-840, { error: 'expected an offset of at least -840 minutes (UTC-14).' })
-    .max(840, { error: 'expected an offset of at most 840 minutes (UTC+14).' })
-    .optional(),
+  utcOffsetMinutes: UtcOffsetMinutesSchema.optional(),
   pauseForSupplements: z
     .boolean({ error: (iss) => `expected true or false, received ${describeValue(iss.input)}.` })
     .optional(),

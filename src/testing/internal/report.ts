@@ -6,10 +6,7 @@
  * @module
  */
 import { CchcError, type CchcIssue, type IssuePath } from '../../index.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../ExpectedScores.js';
 
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
