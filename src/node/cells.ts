@@ -46,8 +46,8 @@ function pad2(n: number): string {
 }
 
 /**
- * An Excel date as the wall-clock time it shows: exceljs returns dates as UTC instants of the
- * displayed time, so the UTC fields are the local time of the export. Midnight is a bare date.
+ * An Excel date as the wall-clock time it shows: the XLSX reader returns dates as UTC instants of
+ * the displayed time, so the UTC fields are the local time of the export. Midnight is a bare date.
  */
 function wallClock(d: Date): string {
   const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { CchcError } from '../errors/CchcError.js';
 import type { Cell } from './cells.js';
 import { type CsvParserChoice, type CsvRowHook, csvRowBatches, toBuffer } from './csvRows.js';
@@ -28,7 +28,7 @@ export interface FileReadOptions {
   encoding?: string;
   /** CSV: `'auto'` (default: a fast reader, csv-parse from the first unusual row), `'fast'` or `'csv-parse'`. */
   parser?: CsvParserChoice;
-  /** XLSX: the worksheet name, or its 1-based position (default 1). */
+  /** XLSX: the worksheet name, or its 1-based position among the workbook's tabs (default 1). */
   sheet?: string | number;
   /** Called as the file is read with the bytes read so far and the file size (`null` for a stream). */
   onProgress?: (bytesRead: number, totalBytes: number | null) => void;
@@ -211,17 +211,16 @@ export async function* sourceBatches(
   const onBytes = (n: number) => progress?.(n, total);
   if (format === 'xlsx') {
     let rowsSeen = 0;
-    // A stream is given to exceljs as bytes: text chunks (or a plain async iterable) made it
-    // throw outside any promise, taking the process down.
-    const source = typeof input === 'string' ? input : Readable.from(asBytes(input));
-    const batches = xlsxRowBatches(source, options.sheet ?? 1);
+    // A stream's chunks are taken as bytes (text chunks as their UTF-8), like a CSV stream's.
+    const source = typeof input === 'string' ? input : asBytes(input);
+    const batches = xlsxRowBatches(source, options.sheet ?? 1, undefined, name);
     for (;;) {
       let next: IteratorResult<SourceBatch>;
       try {
         next = await batches.next();
       } catch (error) {
         if (error instanceof CchcError) throw error;
-        // exceljs's own errors (not a zip, a broken part): the file is not a workbook it can read.
+        // The zip's or the XML's errors (not a zip, a part missing or broken): not a workbook.
         const why = error instanceof Error ? error.message : String(error);
         throw new CchcError(
           'INVALID_INPUT',

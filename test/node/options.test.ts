@@ -185,14 +185,18 @@ describe('bad options and file arguments of the node readers', () => {
     const r = await refusal(() => readProcedureFile(notXlsx));
     expect(r.code).toBe('INVALID_INPUT');
     expect(r.path).toEqual(['not-a-workbook.xlsx']);
-    expect(r.message).toMatch(/^not-a-workbook\.xlsx: cannot read it as an XLSX workbook \(.+\)\.$/);
+    expect(r.message).toBe(
+      'not-a-workbook.xlsx: cannot read it as an XLSX workbook (it is not a zip archive, or it is cut short).',
+    );
   });
 
   it('a stream read as XLSX: text chunks that are not a workbook are refused (they used to crash the process)', async () => {
     for (const chunks of [['abc,def\n'], [Buffer.from('abc,def\n')]]) {
       const r = await refusal(() => readProcedureFile(Readable.from(chunks), { format: 'xlsx' }));
       expect(r.code).toBe('INVALID_INPUT');
-      expect(r.message).toMatch(/^input: cannot read it as an XLSX workbook \(invalid signature: .+\)\.$/);
+      expect(r.message).toBe(
+        'input: cannot read it as an XLSX workbook (it is not a zip archive, or it is cut short).',
+      );
     }
   });
 

@@ -252,10 +252,23 @@ describe('XLSX', () => {
     expect(byName.flatMap((b) => b.rows)).toEqual([1, 2, 3, 4, 5, 6, 7, 10]);
   });
 
-  it('the first sheet by default; a sheet that is not there gives no rows', async () => {
+  it('the first sheet by default; a sheet that is not there is refused, naming the sheets there are', async () => {
     expect((await collect(xlsxRowBatches(file))).flatMap((b) => b.cells)).toEqual([['Trang bìa']]);
-    expect(await collect(xlsxRowBatches(file, 'Không có'))).toEqual([]);
-    expect(await collect(xlsxRowBatches(file, 9))).toEqual([]);
+    const sheets = 'expected one of its 2 sheets ("Bìa", "Dữ liệu") by name, or a position from 1 to 2.';
+    for (const [sheet, asked] of [
+      ['Không có', 'sheet "Không có"'],
+      [9, 'sheet 9'],
+      [3, 'sheet 3'],
+      ['dữ liệu', 'sheet "dữ liệu"'],
+    ] as const) {
+      await expect(
+        collect(sourceBatches(file, 'cells.xlsx', { sheet })),
+        String(sheet),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        issues: [{ path: ['cells.xlsx'], message: `cells.xlsx: there is no ${asked}: ${sheets}` }],
+      });
+    }
   });
 
   it('reads a stream as XLSX when told; progress counts rows only (no size)', async () => {
