@@ -3,11 +3,12 @@
  * test/bench/results/ (git-ignored). Not a test: timings are printed, never asserted; it exits
  * non-zero only when contenders disagree on the results.
  *
- *   npm run bench                                  both benchmarks, default sizes
+ *   npm run bench                                  every benchmark, default sizes
  *   npm run bench -- scoring                       only the scoring benchmark
  *   npm run bench -- dossiers --records 1e6        only the dossier benchmark, 1 000 000 records
  *   npm run bench -- dossiers --records 1e6,1e7 --in-memory-max 1e7 --no-duckdb
  *   npm run bench -- scoring --units 10000 --rounds 5
+ *   npm run bench -- xlsx --rows 100000            XLSX reading against exceljs's streaming reader
  *
  * The bench script runs node with --expose-gc (steadier memory figures) and a larger heap (10M
  * in-memory records).
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { type DossierSizeResult, runDossierBench } from './dossiers/bench.js';
 import { BenchMismatch, hasGc } from './lib/harness.js';
 import { runScoringBench, type ScoringBenchResult } from './scoring/bench.js';
+import { runXlsxBench, type XlsxBenchResult } from './xlsx/bench.js';
 
 function parseArgs(argv: readonly string[]) {
   const flags = new Map<string, string>();
@@ -43,10 +45,10 @@ const num = (s: string) => {
 
 async function main(): Promise<void> {
   const { flags, names } = parseArgs(process.argv.slice(2));
-  const which = new Set(names.length === 0 ? ['scoring', 'dossiers'] : names);
+  const which = new Set(names.length === 0 ? ['scoring', 'dossiers', 'xlsx'] : names);
   for (const w of which)
-    if (w !== 'scoring' && w !== 'dossiers')
-      throw new Error(`unknown benchmark "${w}": expected scoring or dossiers`);
+    if (w !== 'scoring' && w !== 'dossiers' && w !== 'xlsx')
+      throw new Error(`unknown benchmark "${w}": expected scoring, dossiers or xlsx`);
   const rounds = flags.has('rounds') ? num(flags.get('rounds')!) : 5;
   const env = {
     node: process.version,
@@ -61,7 +63,12 @@ async function main(): Promise<void> {
   console.log(
     `node ${env.node}, ${env.cpus} × ${env.cpu}, ${env.memoryGiB} GiB, load ${env.loadAverage.join(' ')}`,
   );
-  const out: { env: typeof env; scoring?: ScoringBenchResult; dossiers?: DossierSizeResult[] } = { env };
+  const out: {
+    env: typeof env;
+    scoring?: ScoringBenchResult;
+    dossiers?: DossierSizeResult[];
+    xlsx?: XlsxBenchResult;
+  } = { env };
   if (which.has('scoring')) {
     out.scoring = runScoringBench({ units: flags.has('units') ? num(flags.get('units')!) : 10_000, rounds });
   }
@@ -72,6 +79,12 @@ async function main(): Promise<void> {
       rounds: flags.has('rounds') ? rounds : 3,
       maxInMemory: flags.has('in-memory-max') ? num(flags.get('in-memory-max')!) : 10_000_000,
       duckdb: !flags.has('no-duckdb'),
+    });
+  }
+  if (which.has('xlsx')) {
+    out.xlsx = await runXlsxBench({
+      rows: flags.has('rows') ? num(flags.get('rows')!) : 100_000,
+      rounds: flags.has('rounds') ? rounds : 3,
     });
   }
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
