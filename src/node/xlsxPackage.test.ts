@@ -23,7 +23,9 @@ const REL = (type: string) => `${R}/${type}`;
 /** A package of the given parts (name → XML text or bytes), written to a file. */
 async function pack(name: string, parts: Record<string, string | Uint8Array>): Promise<string> {
   const zip = new JSZip();
-  for (const [part, content] of Object.entries(parts)) zip.file(part, content);
+  // As bytes: JSZip encodes a string in chunks and breaks a surrogate pair on a chunk boundary.
+  for (const [part, content] of Object.entries(parts))
+    zip.file(part, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   const file = path.join(dir, name);
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
@@ -151,6 +153,44 @@ describe('packages written by hand', () => {
       'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" s="1"><v>43894</v></c></row></sheetData></worksheet>`,
     });
     expect((await rowsOf(file)).cells).toEqual([[new Date(Date.UTC(2024, 2, 5))]]);
+  });
+});
+
+describe('characters outside the BMP on chunk boundaries', () => {
+  it('20 000 shared and inline strings with emoji and Vietnamese letters read whole, from a path and a stream', async () => {
+    // Written by hand: exceljs's writer itself breaks an emoji that falls on its buffer boundary.
+    const texts = Array.from(
+      { length: 20_000 },
+      (_, i) => `${'😀🇻🇳'.repeat(i % 4)} hồ sơ ${i} ${'ữ'.repeat(i % 3)}𝔸`,
+    );
+    const items = texts.map((t) => `<si><t>${t}</t></si>`).join('');
+    const rows = texts
+      .map(
+        (t, i) =>
+          `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>${t}</t></is></c></row>`,
+      )
+      .join('');
+    const file = await pack('emoji.xlsx', {
+      'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="a"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': rels(
+        ['a', 'worksheet', 'worksheets/sheet1.xml'],
+        ['b', 'sharedStrings', 'sharedStrings.xml'],
+      ),
+      'xl/sharedStrings.xml': `<sst xmlns="${NS}">${items}</sst>`,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
+    });
+    const expected = texts.map((t) => [t, t]);
+    expect((await rowsOf(file)).cells).toEqual(expected);
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(file);
+    async function* odd(): AsyncGenerator<Uint8Array> {
+      for (let at = 0, k = 0; at < bytes.length; k++) {
+        const size = [1, 3, 7, 4093][k % 4] as number;
+        yield bytes.subarray(at, at + size);
+        at += size;
+      }
+    }
+    expect((await rowsOf(odd())).cells).toEqual(expected);
   });
 });
 

@@ -34,8 +34,13 @@ const UNITS = [
 ];
 const PROCEDURES = ['Đăng ký khai sinh', 'Cấp giấy phép xây dựng', 'Chứng thực bản sao', 'Đăng ký kết hôn'];
 const CHANNELS = ['Trực tuyến', 'Trực tiếp', 'Bưu chính công ích'];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const GIVEN = ['Văn Ân', 'Thị Hằng', 'Đức Thắng', 'Ngọc Ánh', 'Quốc Việt', 'Thu Thủy', 'Hữu Lộc', 'Minh Châu'];
 
-/** A dossier export of `rows` records, the shape of the province portals' XLSX exports. */
+/**
+ * A dossier export of `rows` records, the shape of the province portals' XLSX exports; the
+ * applicant column (a name and the dossier's number) makes every row's text its own shared string.
+ */
 export async function writeExport(file: string, rows: number): Promise<void> {
   const r = createRng(2026);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -46,6 +51,7 @@ export async function writeExport(file: string, rows: number): Promise<void> {
   const ws = wb.addWorksheet('Hồ sơ');
   ws.addRow([
     'Mã hồ sơ',
+    'Người nộp',
     'Đơn vị',
     'Thủ tục',
     'Kênh nộp',
@@ -60,6 +66,7 @@ export async function writeExport(file: string, rows: number): Promise<void> {
     const done = new Date(received.getTime() + r.int(0, 14) * 86_400_000);
     const row = ws.addRow([
       `H${String(i).padStart(8, '0')}`,
+      `${r.pick(FAMILY)} ${r.pick(GIVEN)} – hồ sơ số ${i}`,
       r.pick(UNITS),
       r.pick(PROCEDURES),
       r.pick(CHANNELS),
@@ -67,7 +74,7 @@ export async function writeExport(file: string, rows: number): Promise<void> {
       due,
       done,
     ]);
-    for (const c of [5, 6, 7]) row.getCell(c).numFmt = 'dd/mm/yyyy hh:mm';
+    for (const c of [6, 7, 8]) row.getCell(c).numFmt = 'dd/mm/yyyy hh:mm';
     row.commit();
   }
   ws.commit();
