@@ -35,7 +35,16 @@ const UNITS = [
 const PROCEDURES = ['Đăng ký khai sinh', 'Cấp giấy phép xây dựng', 'Chứng thực bản sao', 'Đăng ký kết hôn'];
 const CHANNELS = ['Trực tuyến', 'Trực tiếp', 'Bưu chính công ích'];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
-const GIVEN = ['Văn Ân', 'Thị Hằng', 'Đức Thắng', 'Ngọc Ánh', 'Quốc Việt', 'Thu Thủy', 'Hữu Lộc', 'Minh Châu'];
+const GIVEN = [
+  'Văn Ân',
+  'Thị Hằng',
+  'Đức Thắng',
+  'Ngọc Ánh',
+  'Quốc Việt',
+  'Thu Thủy',
+  'Hữu Lộc',
+  'Minh Châu',
+];
 
 /**
  * A dossier export of `rows` records, the shape of the province portals' XLSX exports; the
