@@ -90,14 +90,15 @@ export async function writeExport(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-async function readOurs(file: string): Promise<{ rows: number; cells: string[][] }> {
+async function readOurs(file: string): Promise<{ rows: number; garbled: number }> {
   let rows = 0;
-  const sample: string[][] = [];
+  let garbled = 0;
   for await (const b of xlsxRowBatches(file)) {
     rows += b.rows.length;
-    if (sample.length < 4096) for (const c of b.cells) sample.push(c.map(String));
+    for (const cells of b.cells)
+      for (const v of cells) if (typeof v === 'string' && v.includes('\ufffd')) garbled++;
   }
-  return { rows, cells: sample };
+  return { rows, garbled };
 }
 
 async function readExcelJs(file: string): Promise<{ rows: number; garbled: number }> {
@@ -115,7 +116,7 @@ async function readExcelJs(file: string): Promise<{ rows: number; garbled: numbe
       rows++;
       for (const v of row.values) if (typeof v === 'string' && v.includes('\ufffd')) garbled++;
     }
-    break;
+    // No break: stopping exceljs's iteration early leaves its unzipping running into the next round.
   }
   return { rows, garbled };
 }
@@ -139,8 +140,7 @@ export async function runXlsxBench(options: { rows: number; rounds: number }): P
           throw new BenchMismatch(
             `rows read: ours ${ours.rows}, exceljs ${theirs.rows}, written ${options.rows + 1}`,
           );
-        if (ours.cells.some((r) => r.some((c) => c.includes('\ufffd'))))
-          throw new BenchMismatch('this reader read a U+FFFD that the file does not hold');
+        if (ours.garbled > 0) throw new BenchMismatch(`this reader read U+FFFD in ${ours.garbled} cells`);
       },
     );
     const base = result.ms['exceljs streaming reader']!;
