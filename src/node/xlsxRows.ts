@@ -211,8 +211,7 @@ function worksheetParser(book: WorkbookInfo, emit: (cells: Cell[], row: number) 
           break;
         case 'row':
           if (row !== null) {
-            while (row.length > 0 && (row[row.length - 1] === null || row[row.length - 1] === undefined))
-              row.pop();
+            while (row.length > 0 && row[row.length - 1] === null) row.pop();
             if (hasValue(row)) emit(row, rowNumber);
           }
           row = null;

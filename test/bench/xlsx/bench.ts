@@ -90,13 +90,19 @@ export async function writeExport(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
+/** Text cells holding U+FFFD (the generated export holds none). */
+function garbledIn(values: readonly unknown[]): number {
+  let n = 0;
+  for (const v of values) if (typeof v === 'string' && v.includes('\ufffd')) n++;
+  return n;
+}
+
 async function readOurs(file: string): Promise<{ rows: number; garbled: number }> {
   let rows = 0;
   let garbled = 0;
   for await (const b of xlsxRowBatches(file)) {
     rows += b.rows.length;
-    for (const cells of b.cells)
-      for (const v of cells) if (typeof v === 'string' && v.includes('\ufffd')) garbled++;
+    for (const cells of b.cells) garbled += garbledIn(cells);
   }
   return { rows, garbled };
 }
@@ -114,7 +120,7 @@ async function readExcelJs(file: string): Promise<{ rows: number; garbled: numbe
   for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<{ values: unknown[] }>>) {
     for await (const row of ws) {
       rows++;
-      for (const v of row.values) if (typeof v === 'string' && v.includes('\ufffd')) garbled++;
+      garbled += garbledIn(row.values);
     }
     // No break: stopping exceljs's iteration early leaves its unzipping running into the next round.
   }
