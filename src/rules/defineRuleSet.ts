@@ -4,6 +4,8 @@ import type { RuleSet } from './RuleSet.js';
 import { validateRuleSet } from './validateRuleSet.js';
 
 const PLANS = new WeakMap<object, Plan>();
+/** Rule sets built into the library: frozen, already in validated form, compiled on first use. */
+const BUILT_IN = new WeakSet<object>();
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -38,7 +40,8 @@ function deepFreeze<T>(value: T): T {
  * @category Rules
  */
 export function defineRuleSet(json: unknown): RuleSet {
-  if (json !== null && typeof json === 'object' && PLANS.has(json)) return json as RuleSet;
+  if (json !== null && typeof json === 'object' && (PLANS.has(json) || BUILT_IN.has(json)))
+    return json as RuleSet;
   const result = validateRuleSet(json);
   if (!result.ok)
     throw new CchcError('INVALID_RULE_SET', result.issues, { summary: 'the rule set is not valid.' });
@@ -56,9 +59,27 @@ export function planOf(ruleSet: unknown): Plan {
   if (ruleSet !== null && typeof ruleSet === 'object') {
     const plan = PLANS.get(ruleSet);
     if (plan) return plan;
+    if (BUILT_IN.has(ruleSet)) {
+      const compiled = compilePlan(ruleSet as RuleSet);
+      PLANS.set(ruleSet, compiled);
+      return compiled;
+    }
   }
   const result = validateRuleSet(ruleSet);
   if (!result.ok)
     throw new CchcError('INVALID_RULE_SET', result.issues, { summary: 'the rule set is not valid.' });
   return compilePlan(result.ruleSet);
+}
+
+/**
+ * A rule set of the library itself, written out in its validated form (every default filled in):
+ * deep-frozen and accepted by {@link defineRuleSet} and the scoring functions as is, its plan
+ * compiled on first use. Importing the library then validates and compiles nothing. Each caller
+ * has a test that the value equals `defineRuleSet` of its JSON.
+ * @internal
+ */
+export function builtInRuleSet(ruleSet: RuleSet): RuleSet {
+  const frozen = deepFreeze(ruleSet);
+  BUILT_IN.add(frozen);
+  return frozen;
 }

@@ -44,6 +44,12 @@ describe('PORTAL_766_RULE_SET', () => {
     expect(Object.isFrozen(PORTAL_766_RULE_SET)).toBe(true);
   });
 
+  it('is written out in the validated form: equal to defineRuleSet of its JSON, and kept as is', () => {
+    expect(PORTAL_766_RULE_SET).toStrictEqual(defineRuleSet(JSON.parse(JSON.stringify(PORTAL_766_RULE_SET))));
+    expect(PORTAL_766_RULE_SET).toStrictEqual(buildPortal766RuleSet());
+    expect(defineRuleSet(PORTAL_766_RULE_SET)).toBe(PORTAL_766_RULE_SET);
+  });
+
   it('every measured leaf names a registered measure; given indicators are manual leaves', () => {
     for (const g of PORTAL_766_RULE_SET.children)
       for (const leaf of g.children ?? []) {

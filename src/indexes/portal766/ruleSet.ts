@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../../errors/fromZod.js';
-import { defineRuleSet } from '../../rules/defineRuleSet.js';
+import { builtInRuleSet, defineRuleSet } from '../../rules/defineRuleSet.js';
 import type { RuleNodeInput, RuleSet, RuleSetInput, UnitLevel } from '../../rules/RuleSet.js';
 import { UnitLevelSchema } from '../../rules/RuleSet.js';
 import { PORTAL_766_GROUPS, PORTAL_766_INDICATORS } from './definitions.js';
@@ -123,4 +123,9 @@ export function buildPortal766RuleSet(options?: Portal766RuleSetOptions): RuleSe
  * ```
  * @category Indexes
  */
-export const PORTAL_766_RULE_SET: RuleSet = defineRuleSet(portal766RuleSetJson());
+export const PORTAL_766_RULE_SET: RuleSet = builtInRuleSet({
+  // The defaults `defineRuleSet` fills in, written out (a test proves the value equals its output).
+  ...(portal766RuleSetJson() as RuleSet),
+  ranking: { ties: 'dense' },
+  precision: { points: 2, percent: 2, rounding: 'half-up' },
+});
