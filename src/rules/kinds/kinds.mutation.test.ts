@@ -65,7 +65,10 @@ describe('tiers: the next step and the sentences', () => {
       { min: 0.4, minInclusive: false, max: 0.6, points: 0 },
       { min: 0.6, points: 1 },
     ];
-    expect(scoreLeaf({ kind: 'tiers', tiers }, 1, 0.5).next).toMatchObject({ value: 0.4, comparison: 'at-most' });
+    expect(scoreLeaf({ kind: 'tiers', tiers }, 1, 0.5).next).toMatchObject({
+      value: 0.4,
+      comparison: 'at-most',
+    });
     const swapped = [tiers[2], tiers[1], tiers[0]];
     expect(scoreLeaf({ kind: 'tiers', tiers: swapped }, 1, 0.5).next).toMatchObject({
       value: 0.6,
