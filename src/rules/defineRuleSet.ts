@@ -3,9 +3,8 @@ import { compilePlan, type Plan } from './compile.js';
 import type { RuleSet } from './RuleSet.js';
 import { validateRuleSet } from './validateRuleSet.js';
 
-const PLANS = new WeakMap<object, Plan>();
-/** Rule sets built into the library: frozen, already in validated form, compiled on first use. */
-const BUILT_IN = new WeakSet<object>();
+/** Valid, deep-frozen rule sets → their plan, compiled on first use (`null` until then). */
+const PLANS = new WeakMap<object, Plan | null>();
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -17,7 +16,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Validates a rule set and returns it deep-frozen, ready to score many units: the rule set is
- * compiled once (cached by identity), so {@link scoreUnit} neither re-validates nor re-compiles it.
+ * compiled once, on first use (cached by identity), so {@link scoreUnit} neither re-validates nor re-compiles it.
  *
  * @remarks
  * Checks are those of {@link validateRuleSet}; defaults are filled in (`notApplicable: 'rebase'`,
@@ -40,14 +39,11 @@ function deepFreeze<T>(value: T): T {
  * @category Rules
  */
 export function defineRuleSet(json: unknown): RuleSet {
-  if (json !== null && typeof json === 'object' && (PLANS.has(json) || BUILT_IN.has(json)))
-    return json as RuleSet;
+  if (json !== null && typeof json === 'object' && PLANS.has(json)) return json as RuleSet;
   const result = validateRuleSet(json);
   if (!result.ok)
     throw new CchcError('INVALID_RULE_SET', result.issues, { summary: 'the rule set is not valid.' });
-  const ruleSet = deepFreeze(result.ruleSet);
-  PLANS.set(ruleSet, compilePlan(ruleSet));
-  return ruleSet;
+  return builtInRuleSet(result.ruleSet);
 }
 
 /**
@@ -59,7 +55,7 @@ export function planOf(ruleSet: unknown): Plan {
   if (ruleSet !== null && typeof ruleSet === 'object') {
     const plan = PLANS.get(ruleSet);
     if (plan) return plan;
-    if (BUILT_IN.has(ruleSet)) {
+    if (plan === null) {
       const compiled = compilePlan(ruleSet as RuleSet);
       PLANS.set(ruleSet, compiled);
       return compiled;
@@ -72,14 +68,15 @@ export function planOf(ruleSet: unknown): Plan {
 }
 
 /**
- * A rule set of the library itself, written out in its validated form (every default filled in):
- * deep-frozen and accepted by {@link defineRuleSet} and the scoring functions as is, its plan
- * compiled on first use. Importing the library then validates and compiles nothing. Each caller
- * has a test that the value equals `defineRuleSet` of its JSON.
+ * Deep-freezes a rule set in its validated form (every default filled in) and registers it, so
+ * {@link defineRuleSet} and the scoring functions accept it as is; its plan is compiled on first
+ * use. `defineRuleSet` ends with it; the library's own rule sets call it directly, so importing
+ * the library validates and compiles nothing (each has a test that it equals `defineRuleSet` of
+ * its JSON).
  * @internal
  */
 export function builtInRuleSet(ruleSet: RuleSet): RuleSet {
   const frozen = deepFreeze(ruleSet);
-  BUILT_IN.add(frozen);
+  PLANS.set(frozen, null);
   return frozen;
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ruleProblems, scoreLeaf } from '../../../test/fixtures/rules/oneLeaf.js';
 
 // Cases for mutants of src/rules/kinds that survived the first mutation run (docs/mutation.md):
-// the decimal path of per-item (the integer path is tested in perItem.test.ts), the tie-break and the sentences of tiers, the order in which tier
-// bounds are checked, the pending sentence of normalized-to-best.
+// the order in which tier bounds are checked, the tie-break and the sentences of tiers, the
+// decimal path of per-item (the integer path is tested in perItem.test.ts), the pending sentence
+// of normalized-to-best.
 
-/** Three tiers of a rule set, in ascending order: below 40 %, 40 % to 70 %, from 70 % up. */
+/** Four contiguous tiers in ascending order: below 40 %, 40–70 %, 70–90 %, from 90 % up. */
 const ASCENDING = [
   { max: 0.4, points: 0 },
   { min: 0.4, max: 0.7, points: 1 },
