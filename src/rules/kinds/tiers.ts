@@ -3,6 +3,7 @@ import { type Dec, toDec as toDecImport, toNum as toNumImport } from '../../nume
 import { DecimalInputSchema } from '../../numeric/schemas.js';
 import type { NextStep } from '../../scoring/ScoreReport.js';
 import {
+  exactNumber,
   fmtValue,
   type Locale,
   mkNext as mkNextImport,
@@ -106,6 +107,12 @@ export interface CompiledTier {
 export interface CompiledTiers {
   readonly tiers: readonly CompiledTier[];
   readonly leaf: LeafInfo;
+  /**
+   * Whether every bound is exactly a double (reads back as the same decimal), so a number value
+   * can be compared as a double; a bound such as `"0.95000000000000000001"` makes every value
+   * compare as a Decimal.
+   */
+  readonly doubleBounds: boolean;
 }
 
 /** @internal */
@@ -124,10 +131,17 @@ export function compileTiers(rule: TiersRule, leaf: LeafInfo, scale: number): Co
       label: t.label ?? null,
     };
   });
-  return { tiers, leaf };
+  const doubleBounds = tiers.every(
+    (t) => (t.min === null || exactNumber(t.min) !== null) && (t.max === null || exactNumber(t.max) !== null),
+  );
+  return { tiers, leaf, doubleBounds };
 }
 
-/** Whether `v` lies in the tier. Numbers compare as doubles, which orders them exactly as their decimals. @internal */
+/**
+ * Whether `v` lies in the tier. A number compares as a double, which orders it exactly as its
+ * decimal when the tier's bounds are exact doubles ({@link CompiledTiers.doubleBounds}).
+ * @internal
+ */
 export function inTier(t: CompiledTier, v: number | Dec): boolean {
   if (typeof v === 'number') {
     if (t.minN !== null && (t.minInc ? v < t.minN : v <= t.minN)) return false;
@@ -215,7 +229,8 @@ export function rangeText(t: CompiledTier, display: 'percent' | 'number', env: E
 
 /**
  * How far `v` is below the start (`up`) or above the end of tier `t`, or `null` when `v` is in it.
- * Numbers compare as doubles, which order exactly like their decimals (see {@link inTier}); a Decimal
+ * Numbers compare as doubles, which order exactly like their decimals when the bounds are exact
+ * doubles (see {@link inTier}; otherwise the value is a Decimal); a Decimal
  * value (a numeric string, possibly with more digits than a double holds) compares and subtracts
  * as a Decimal, so `"0.94999999999999999999"` is below a tier from 0.95 even though its nearest
  * double is 0.95.
@@ -286,7 +301,8 @@ function nextTier(c: CompiledTiers, v: number | Dec, points: Pts, env: Env): Nex
 
 /** @internal */
 export function evaluateTiers(c: CompiledTiers, value: number | string, env: Env): Outcome {
-  const v: number | Dec = typeof value === 'number' ? noNegZero(value) : toDec(value);
+  const v: number | Dec =
+    typeof value !== 'number' ? toDec(value) : c.doubleBounds ? noNegZero(value) : toDec(noNegZero(value));
   let hit: CompiledTier | null = null;
   for (const t of c.tiers) {
     if (inTier(t, v)) {
