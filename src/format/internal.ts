@@ -7,6 +7,15 @@ import type { NumberLocale } from './formatNumber.js';
 /** The locale option, `vi` or `en`. @internal */
 export const LocaleSchema = z.enum(['vi', 'en']);
 
+/**
+ * "1 dossier", "2 dossiers", "1,5 points": the English noun after a count or a formatted number
+ * (singular only for exactly 1); Vietnamese nouns do not change.
+ * @internal
+ */
+export function noun(n: number | string, singular: string, plural: string): string {
+  return n === 1 || n === '1' ? singular : plural;
+}
+
 /** The default text for a missing value (a rate with a zero denominator). @internal */
 export const DEFAULT_NULL_TEXT = '—';
 

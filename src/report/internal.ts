@@ -15,6 +15,8 @@ import { toNum } from '../numeric/decimal.js';
 import { DecimalsSchema } from '../numeric/schemas.js';
 import type { ReportLanguage } from './ReportLanguage.js';
 
+export { noun } from '../format/internal.js';
+
 /** The `lang` option. @internal */
 export const LangSchema = z.enum(['vi', 'en'], {
   error: (iss) => `expected the language 'vi' or 'en', received ${describeValue(iss.input)}.`,
@@ -79,11 +81,6 @@ export function percentage(
       ? formatNumber(value, { locale: lang })
       : formatNumber(value, { locale: lang, decimals, trimZeros });
   return `${text}%`;
-}
-
-/** "1 dossier", "2 dossiers": English nouns after a count; Vietnamese nouns do not change. @internal */
-export function noun(n: number | string, singular: string, plural: string): string {
-  return n === 1 || n === '1' ? singular : plural;
 }
 
 /** Capitalises the first letter of a sentence. @internal */

@@ -3,6 +3,7 @@
  * @internal
  * @module
  */
+import { noun } from '../format/internal.js';
 import { Dec, toDec, toNum } from '../numeric/decimal.js';
 import type { NextStep } from '../scoring/ScoreReport.js';
 import type { Env, Pts } from './kinds/common.js';
@@ -68,6 +69,22 @@ export function fmtValue(
 /** Points, trimmed to the precision's decimals: "0,75", "1". @internal */
 export function fmtPoints(value: Dec | number, env: Env, locale: Locale): string {
   return fmt(value, env.pointDecimals, locale, true);
+}
+
+/** The most decimals a rule's own points are written with in a sentence. */
+const MAX_PARAMETER_DECIMALS = 20;
+
+/**
+ * A points figure of the rule itself (points per item, per occurrence) with every decimal it has, up
+ * to 20: "0,001", where {@link fmtPoints} would round it to "0". @internal
+ */
+export function fmtExactPoints(value: Dec, locale: Locale): string {
+  return fmt(value, Math.min(value.decimalPlaces(), MAX_PARAMETER_DECIMALS), locale, true);
+}
+
+/** "1 point" / "1,5 points" after a formatted figure; Vietnamese "điểm" does not change. @internal */
+export function pointsWord(formatted: string, locale: Locale): string {
+  return locale === 'vi' ? 'điểm' : noun(formatted, 'point', 'points');
 }
 
 /** "0,75/1 điểm" / "0.75/1 points". @internal */

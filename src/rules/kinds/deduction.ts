@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { noun } from '../../format/internal.js';
 import { type Dec, toDec as toDecImport } from '../../numeric/decimal.js';
 import { NonNegativeDecimalSchema } from '../../numeric/schemas.js';
+import type { Explanation } from '../../scoring/ScoreReport.js';
 import {
   fmt,
-  fmtPoints,
+  fmtExactPoints,
   type Locale,
   mkPts as mkPtsImport,
   ofMax,
+  pointsWord,
   ZERO_PTS as ZERO_PTSImport,
 } from '../text.js';
 import {
@@ -176,15 +179,23 @@ export function evaluateDeduction(c: CompiledDeduction, value: number | string, 
   const offDec = off ?? (grade !== undefined ? grade.deduct : c.per!.times(n));
   const pts = points;
   const om = (l: Locale) => ofMax(pts, c.max, env, l);
-  const explanation =
-    grade !== undefined
-      ? {
-          vi: `${grade.label ?? value}: trừ ${fmtPoints(offDec, env, 'vi')} điểm: ${om('vi')}`,
-          en: `${grade.label ?? value}: ${fmtPoints(offDec, env, 'en')} points off: ${om('en')}`,
-        }
-      : {
-          vi: `${fmt(n, 0, 'vi', true)} lần × trừ ${fmtPoints(c.per!, env, 'vi')} điểm${reason === 'FLOORED_AT_ZERO' ? ', không dưới 0' : ''}: ${om('vi')}`,
-          en: `${fmt(n, 0, 'en', true)} occurrences × ${fmtPoints(c.per!, env, 'en')} points off${reason === 'FLOORED_AT_ZERO' ? ', not below 0' : ''}: ${om('en')}`,
-        };
+  const floored = (l: Locale) =>
+    reason === 'FLOORED_AT_ZERO' ? (l === 'vi' ? ', không dưới 0' : ', not below 0') : '';
+  let explanation: Explanation;
+  if (grade !== undefined) {
+    const off = (l: Locale) => fmtExactPoints(offDec, l);
+    explanation = {
+      vi: `${grade.label ?? value}: trừ ${off('vi')} điểm: ${om('vi')}`,
+      en: `${grade.label ?? value}: ${off('en')} ${pointsWord(off('en'), 'en')} off: ${om('en')}`,
+    };
+  } else {
+    const per = c.per!;
+    const count = (l: Locale) => fmt(n, 0, l, true);
+    const each = (l: Locale) => fmtExactPoints(per, l);
+    explanation = {
+      vi: `${count('vi')} lần × trừ ${each('vi')} điểm${floored('vi')}: ${om('vi')}`,
+      en: `${count('en')} ${noun(count('en'), 'occurrence', 'occurrences')} × ${each('en')} ${pointsWord(each('en'), 'en')} off${floored('en')}: ${om('en')}`,
+    };
+  }
   return { points, status: 'scored', reason, measured, explanation };
 }

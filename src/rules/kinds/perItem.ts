@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { noun } from '../../format/internal.js';
 import { Dec, toDec as toDecImport, ZERO as ZEROImport } from '../../numeric/decimal.js';
 import type { Explanation, NextStep } from '../../scoring/ScoreReport.js';
-import { fmt, fmtPoints, type Locale, mkNext as mkNextImport, mkPts as mkPtsImport, ofMax } from '../text.js';
+import {
+  fmt,
+  fmtExactPoints,
+  fmtPoints,
+  type Locale,
+  mkNext as mkNextImport,
+  mkPts as mkPtsImport,
+  ofMax,
+  pointsWord,
+} from '../text.js';
 import {
   checkPointsWithinMax,
   type Env,
@@ -204,13 +214,17 @@ function explainPerItem(
         ? `, tối đa ${fmtPoints(c.cap, env, l)}`
         : `, capped at ${fmtPoints(c.cap, env, l)}`
       : '';
-  return c.per !== null
-    ? {
-        vi: `${fmt(n, 0, 'vi', true)} mục × ${fmtPoints(c.per, env, 'vi')} điểm = ${fmtPoints(raw, env, 'vi')}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
-        en: `${fmt(n, 0, 'en', true)} items × ${fmtPoints(c.per, env, 'en')} points = ${fmtPoints(raw, env, 'en')}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
-      }
-    : {
-        vi: `${n === 0 ? 'Không có mục nào' : `Các mục: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
-        en: `${n === 0 ? 'No items' : `Items: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
-      };
+  if (c.per !== null) {
+    const per = c.per;
+    const count = (l: Locale) => fmt(n, 0, l, true);
+    const each = (l: Locale) => fmtExactPoints(per, l);
+    return {
+      vi: `${count('vi')} mục × ${each('vi')} điểm = ${fmtPoints(raw, env, 'vi')}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
+      en: `${count('en')} ${noun(count('en'), 'item', 'items')} × ${each('en')} ${pointsWord(each('en'), 'en')} = ${fmtPoints(raw, env, 'en')}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
+    };
+  }
+  return {
+    vi: `${n === 0 ? 'Không có mục nào' : `Các mục: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('vi')}: ${ofMax(points, c.max, env, 'vi')}`,
+    en: `${n === 0 ? 'No items' : `Items: ${(value as readonly string[]).map((id) => c.items!.get(id)!.label ?? id).join('; ')}`}${capText('en')}: ${ofMax(points, c.max, env, 'en')}`,
+  };
 }
