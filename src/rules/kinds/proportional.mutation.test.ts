@@ -23,7 +23,7 @@ describe('proportional: a quotient that is not whole at the scale is left to the
   it.each([
     [1, 0.3333333333333333, 0.6666666666666666],
     [2, 0.6666666666666666, 1.3333333333333333],
-    [5, 1.6666666666666667, 3.3333333333333333],
+    [5, 1.6666666666666667, 3.3333333333333335],
   ])(
     '1 initiative of a target of 3 on a %s-point leaf scores %s and gains %s at the target',
     (max, points, gain) => {
