@@ -205,7 +205,11 @@ function nextExplanation(
   env: Env,
 ): { vi: string; en: string } {
   const v = (l: Locale) => fmtValue(value, display, env, l, true);
-  const g = (l: Locale) => fmtPoints(ptsNumOrDec(gain, env.scale), env, l);
+  // A gain finer than the precision (0,001 with two decimals) is written exactly, never as 0.
+  const rounded = fmtPoints(ptsNumOrDec(gain, env.scale), env, 'en');
+  const exact = /^[0.]*$/.test(rounded) && ptsCmp(gain, ZERO_PTS, env.scale) !== 0;
+  const g = (l: Locale) =>
+    exact ? fmtExactPoints(ptsDec(gain, env.scale), l) : fmtPoints(ptsNumOrDec(gain, env.scale), env, l);
   let vi: string;
   let en: string;
   switch (comparison) {
@@ -226,5 +230,8 @@ function nextExplanation(
       en = `Bring it below ${v('en')}`;
       break;
   }
-  return { vi: `${vi} để được thêm ${g('vi')} điểm`, en: `${en} to gain ${g('en')} points` };
+  return {
+    vi: `${vi} để được thêm ${g('vi')} điểm`,
+    en: `${en} to gain ${g('en')} ${pointsWord(g('en'), 'en')}`,
+  };
 }

@@ -74,3 +74,21 @@ describe('English nouns after 1 are singular', () => {
     expect(scoreLeaf(rule, max, value).explanation).toStrictEqual(explanation);
   });
 });
+
+describe('next steps', () => {
+  it('a gain finer than the precision is written exactly, not as 0', () => {
+    expect(
+      scoreLeaf({ kind: 'per-item', pointsPerItem: 0.001, cap: 2 }, 2, 1500).next?.explanation,
+    ).toStrictEqual({
+      vi: 'Cần đạt 1.501 để được thêm 0,001 điểm',
+      en: 'Reach 1,501 to gain 0.001 points',
+    });
+  });
+
+  it.each([
+    [1, 'Reach 2 to gain 1 point'],
+    [0.5, 'Reach 2 to gain 0.5 points'],
+  ])('a gain of %s: "%s"', (each, en) => {
+    expect(scoreLeaf({ kind: 'per-item', pointsPerItem: each }, 3, 1).next?.explanation?.en).toBe(en);
+  });
+});

@@ -35,7 +35,7 @@ describe('tiers: the next step is the nearest tier worth more points', () => {
       comparison: 'at-least',
       points: 2,
       gain: 1,
-      explanation: { vi: 'Cần đạt 0,9 để được thêm 1 điểm', en: 'Reach 0.9 to gain 1 points' },
+      explanation: { vi: 'Cần đạt 0,9 để được thêm 1 điểm', en: 'Reach 0.9 to gain 1 point' },
     });
   });
 
@@ -48,7 +48,7 @@ describe('tiers: the next step is the nearest tier worth more points', () => {
       gain: 1,
       explanation: {
         vi: 'Cần giảm xuống còn tối đa 0,5 để được thêm 1 điểm',
-        en: 'Bring it down to 0.5 or less to gain 1 points',
+        en: 'Bring it down to 0.5 or less to gain 1 point',
       },
     });
   });

@@ -69,7 +69,7 @@ describe('tiers next step: numbers and high-precision strings agree', () => {
         gain: 1,
         explanation: {
           vi: 'Cần giảm xuống còn tối đa 5 % để được thêm 1 điểm',
-          en: 'Bring it down to 5% or less to gain 1 points',
+          en: 'Bring it down to 5% or less to gain 1 point',
         },
       });
     }

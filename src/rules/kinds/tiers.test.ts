@@ -136,13 +136,13 @@ describe('tiers: the next step', () => {
       comparison: 'at-least',
       points: 1,
       gain: 1,
-      explanation: { vi: 'Cần đạt 70 % để được thêm 1 điểm', en: 'Reach 70% to gain 1 points' },
+      explanation: { vi: 'Cần đạt 70 % để được thêm 1 điểm', en: 'Reach 70% to gain 1 point' },
     });
   });
   it('exceed an exclusive lower bound', () => {
     expect(leaf(CA_MAU, 2, 0.9).next?.explanation).toEqual({
       vi: 'Cần đạt trên 90 % để được thêm 1 điểm',
-      en: 'Exceed 90% to gain 1 points',
+      en: 'Exceed 90% to gain 1 point',
     });
   });
   const lower = (maxInclusive: boolean) => ({
@@ -161,7 +161,7 @@ describe('tiers: the next step', () => {
       gain: 1,
       explanation: {
         vi: 'Cần giảm xuống còn tối đa 2 % để được thêm 1 điểm',
-        en: 'Bring it down to 2% or less to gain 1 points',
+        en: 'Bring it down to 2% or less to gain 1 point',
       },
     });
   });
@@ -175,7 +175,7 @@ describe('tiers: the next step', () => {
       gain: 1,
       explanation: {
         vi: 'Cần giảm xuống dưới 2 % để được thêm 1 điểm',
-        en: 'Bring it below 2% to gain 1 points',
+        en: 'Bring it below 2% to gain 1 point',
       },
     });
   });
