@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleProblems, scoreLeaf } from '../../../test/fixtures/rules/oneLeaf.js';
+import { SURVEY_STAGE, YEN_BAI_SURVEY } from '../../../test/fixtures/rules/yenBaiSurvey.js';
 import { toDec } from '../../numeric/decimal.js';
 import { checkSurveyValue, compileSurvey } from './survey.js';
 
@@ -9,17 +10,8 @@ import { checkSurveyValue, compileSurvey } from './survey.js';
 // that is not a number, a misspelt "counts"), and the percentage of the sentences, shown with its
 // decimals.
 
-/** The Yên Bái answer scale: very satisfied 100 %, satisfied 60 %, dissatisfied 20 %, very dissatisfied 0 %. */
-const RULE = {
-  kind: 'survey',
-  options: [
-    { id: 'A', weight: 100 },
-    { id: 'B', weight: 60 },
-    { id: 'C', weight: 20 },
-    { id: 'D', weight: 0 },
-  ],
-};
-const S = { assessor: 'survey' } as const;
+const RULE = YEN_BAI_SURVEY;
+const S = SURVEY_STAGE;
 const COMPILED = compileSurvey(RULE as never, { max: toDec(15), maxScaled: 15, display: 'number' });
 const EITHER = 'expected { counts: { <option id>: <count> } } or { index: <ratio> }.';
 const INDEX = 'expected "index" as a ratio from 0 to 1 (e.g. 0.8394).';

@@ -5,19 +5,12 @@ import {
   scoreLeaf,
   valueProblems,
 } from '../../../test/fixtures/rules/oneLeaf.js';
+import { SURVEY_STAGE, YEN_BAI_SURVEY } from '../../../test/fixtures/rules/yenBaiSurvey.js';
 import { toDec } from '../../numeric/decimal.js';
 import { checkSurveyValue, compileSurvey } from './survey.js';
 
-const RULE = {
-  kind: 'survey',
-  options: [
-    { id: 'A', weight: 100 },
-    { id: 'B', weight: 60 },
-    { id: 'C', weight: 20 },
-    { id: 'D', weight: 0 },
-  ],
-};
-const S = { assessor: 'survey' } as const;
+const RULE = YEN_BAI_SURVEY;
+const S = SURVEY_STAGE;
 
 describe('survey', () => {
   it.each([
