@@ -13,7 +13,7 @@ import type { DossierStats } from '../dossiers/DossierStats.js';
 import { dossierTotals } from '../dossiers/dossierTotals.js';
 import type { DossierGroupBy } from '../dossiers/summarizeDossiers.js';
 import { type TimelinessBasis, timeliness } from '../dossiers/timeliness.js';
-import { formatIssuePath, isCchcError } from '../errors/CchcError.js';
+import { isCchcError, issueLine } from '../errors/CchcError.js';
 import { formatCount } from '../format/formatCount.js';
 import { formatNumber } from '../format/formatNumber.js';
 import { formatPercent } from '../format/formatPercent.js';
@@ -121,12 +121,11 @@ async function validate(args: string[], io: CliIo): Promise<number> {
   if (result.ok) io.stdout.write(`${T[lang].valid(result.ruleSet.id, result.ruleSet.version)}\n`);
   else {
     io.stdout.write(`${T[lang].invalid(result.issues.length)}\n`);
-    for (const issue of result.issues)
-      io.stdout.write(`  ${formatIssuePath(issue.path)}: ${issue.message}\n`);
+    for (const issue of result.issues) io.stdout.write(`  ${issueLine(issue)}\n`);
   }
   if (result.warnings.length > 0) {
     io.stdout.write(`${T[lang].warnings(result.warnings.length)}\n`);
-    for (const w of result.warnings) io.stdout.write(`  ${formatIssuePath(w.path)}: ${w.message}\n`);
+    for (const w of result.warnings) io.stdout.write(`  ${issueLine(w)}\n`);
   }
   return result.ok ? 0 : 1;
 }
@@ -136,7 +135,7 @@ async function validate(args: string[], io: CliIo): Promise<number> {
 async function loadRuleSet(file: string, lang: Lang): Promise<RuleSet> {
   const result = validateRuleSet(await readJson(file));
   if (!result.ok) {
-    const lines = result.issues.map((i) => `  ${formatIssuePath(i.path)}: ${i.message}`).join('\n');
+    const lines = result.issues.map((i) => `  ${issueLine(i)}`).join('\n');
     throw new UsageError(`${file}: ${T[lang].invalid(result.issues.length)}\n${lines}`);
   }
   return result.ruleSet;
@@ -605,10 +604,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (isCchcError(error)) {
       io.stderr.write(`cchc ${command}: ${error.code}\n`);
       for (const issue of error.issues.slice(0, 20)) {
-        // Problems of a file name it first ("export.csv, row 3, column …", "export.csv: cannot
-        // read it"); other issues (options, assessments) are shown after their path.
-        const own = typeof issue.path[0] === 'string' && issue.message.startsWith(issue.path[0]);
-        io.stderr.write(`  ${own ? issue.message : `${formatIssuePath(issue.path)}: ${issue.message}`}\n`);
+        io.stderr.write(`  ${issueLine(issue)}\n`);
       }
       if (error.issues.length > 20) io.stderr.write(`  … ${error.issues.length - 20} more\n`);
       return 1;

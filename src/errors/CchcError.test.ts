@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, isDeepFrozen } from '../../test/helpers/deepFreeze.js';
 import { ratio } from '../numeric/ratio.js';
-import { CchcError, type CchcIssue, formatIssuePath, isCchcError } from './CchcError.js';
+import { CchcError, type CchcIssue, formatIssuePath, isCchcError, issueLine } from './CchcError.js';
 import { ERROR_CODES } from './codes.js';
 
 describe('formatIssuePath', () => {
@@ -31,6 +31,41 @@ describe('formatIssuePath', () => {
         expect(text.startsWith('.')).toBe(false);
         expect(formatIssuePath(deepFreeze([...path]))).toBe(text);
       }),
+    );
+  });
+});
+
+describe('issueLine', () => {
+  it.each([
+    [
+      { path: ['before'], message: 'expected a number ≥ 0, received -1.' },
+      'before: expected a number ≥ 0, received -1.',
+    ],
+    [{ path: [], message: 'expected an object.' }, '(root): expected an object.'],
+    [{ path: ['tasks', 3, 'status'], message: 'expected one of …' }, 'tasks[3].status: expected one of …'],
+    // A file reader's sentence names its file (and row) itself: shown once.
+    [
+      { path: ['x.xlsx'], message: 'x.xlsx: cannot read it (no such file).' },
+      'x.xlsx: cannot read it (no such file).',
+    ],
+    [{ path: ['a.csv', 4], message: 'a.csv, row 4: expected a date.' }, 'a.csv, row 4: expected a date.'],
+    // Only a whole key followed by ": " or ", " counts; a word that merely starts the same does not.
+    [{ path: ['unit'], message: 'units must be listed.' }, 'unit: units must be listed.'],
+    [{ path: ['unit'], message: 'unit is missing.' }, 'unit: unit is missing.'],
+    [{ path: ['a.csv'], message: 'a.csv:no space.' }, 'a.csv: a.csv:no space.'],
+    [{ path: [''], message: ': odd.' }, '(root): : odd.'],
+    [{ path: [0], message: '0: first.' }, '[0]: 0: first.'],
+  ] as [CchcIssue, string][])('%j → %s', (issue, line) => {
+    expect(issueLine(issue)).toBe(line);
+  });
+
+  it('names a file once in the message of the error', () => {
+    const error = new CchcError('INVALID_INPUT', [
+      { path: ['x.xlsx'], message: 'x.xlsx: cannot read it as an XLSX workbook (it is not a zip archive).' },
+      { path: ['rows', 2], message: 'expected a row.' },
+    ]);
+    expect(error.message).toBe(
+      'x.xlsx: cannot read it as an XLSX workbook (it is not a zip archive); rows[2]: expected a row.',
     );
   });
 });

@@ -58,6 +58,21 @@ export function formatIssuePath(path: IssuePath): string {
 }
 
 /**
+ * One issue as a line: its path, then its sentence ("tasks[3].status: expected …"). A sentence
+ * that already starts by naming the first key of its path, as the file readers' do ("export.csv,
+ * row 3: …", "export.csv: cannot read it …"), is shown alone, so the file is not named twice.
+ * Internal: used by `CchcError`'s message and the `cchc` command.
+ */
+export function issueLine(issue: CchcIssue): string {
+  const first = issue.path[0];
+  const own =
+    typeof first === 'string' &&
+    first !== '' &&
+    (issue.message.startsWith(`${first}: `) || issue.message.startsWith(`${first}, `));
+  return own ? issue.message : `${formatIssuePath(issue.path)}: ${issue.message}`;
+}
+
+/**
  * The one error class of the library: bad input, malformed rule sets and impossible requests.
  * Domain outcomes (not applicable, pending, capped, a zero denominator) are never errors: they
  * are reason codes or `null` inside results.
@@ -101,9 +116,7 @@ export class CchcError extends Error {
     options: { cause?: unknown; summary?: string } = {},
   ) {
     const list = issues.length > 0 ? issues : [{ path: [], message: options.summary ?? code }];
-    const shown = list
-      .slice(0, 5)
-      .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message.replace(/\.$/, '')}`);
+    const shown = list.slice(0, 5).map((issue) => issueLine(issue).replace(/\.$/, ''));
     if (list.length > 5) shown.push(`… and ${list.length - 5} more`);
     const head = options.summary ? `${options.summary} ` : '';
     super(`${head}${shown.join('; ')}.`, options.cause === undefined ? undefined : { cause: options.cause });
