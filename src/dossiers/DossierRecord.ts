@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue } from '../errors/fromZod.js';
+import { choiceSchema, describeValue } from '../errors/fromZod.js';
 import { parseTimestamp } from './summarize/timestamp.js';
 
 const TIMESTAMP_FORMS = `a date 'YYYY-MM-DD', an ISO 8601 date-time such as '2024-03-05T14:30:00+07:00', or a Date`;
@@ -62,9 +62,7 @@ export type DossierTimestamp = z.output<typeof DossierTimestampSchema>;
  * ```
  * @category Dossiers
  */
-export const DossierChannelSchema = z.enum(['online', 'inPerson', 'postal'], {
-  error: (iss) => `expected one of "online", "inPerson", "postal", received ${describeValue(iss.input)}.`,
-});
+export const DossierChannelSchema = choiceSchema(['online', 'inPerson', 'postal']);
 
 /**
  * A reception channel: `'online' | 'inPerson' | 'postal'`.
@@ -98,10 +96,13 @@ export type DossierChannel = z.output<typeof DossierChannelSchema>;
  * ```
  * @category Dossiers
  */
-export const DossierStatusSchema = z.enum(['processing', 'resolved', 'withdrawn', 'returned', 'rejected'], {
-  error: (iss) =>
-    `expected one of "processing", "resolved", "withdrawn", "returned", "rejected", received ${describeValue(iss.input)}.`,
-});
+export const DossierStatusSchema = choiceSchema([
+  'processing',
+  'resolved',
+  'withdrawn',
+  'returned',
+  'rejected',
+]);
 
 /**
  * A final dossier status: `'processing' | 'resolved' | 'withdrawn' | 'returned' | 'rejected'`.

@@ -3,6 +3,16 @@ import { CchcError, type CchcIssue } from './CchcError.js';
 import type { CchcErrorCode } from './codes.js';
 
 /**
+ * A zod enum of texts whose error lists the accepted values, each in double quotes as the other
+ * messages quote text: `expected one of "csv", "xlsx", received the string "xls".`
+ * @internal
+ */
+export function choiceSchema<const T extends readonly [string, ...string[]]>(values: T) {
+  const list = values.map((v) => JSON.stringify(v)).join(', ');
+  return z.enum(values, { error: (iss) => `expected one of ${list}, received ${describeValue(iss.input)}.` });
+}
+
+/**
  * Describes a received value in a few words for an error sentence: `NaN`, `the string "abc"`, `null`.
  * @internal
  */

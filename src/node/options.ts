@@ -10,16 +10,11 @@
 import { z } from 'zod';
 import { UtcOffsetMinutesSchema } from '../dossiers/summarize/options.js';
 import { CchcError } from '../errors/CchcError.js';
-import { describeValue, parseWith } from '../errors/fromZod.js';
+import { choiceSchema as choice, describeValue, parseWith } from '../errors/fromZod.js';
 import { DEFAULT_DOSSIER_COLUMNS, type DossierField } from './columns.js';
 
 const CHANNELS = ['online', 'inPerson', 'postal'] as const;
 const STATUSES = ['processing', 'resolved', 'withdrawn', 'returned', 'rejected'] as const;
-
-function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  const list = values.map((v) => `'${v}'`).join(', ');
-  return z.enum(values, { error: (iss) => `expected one of ${list}, received ${describeValue(iss.input)}.` });
-}
 
 function text(what: string) {
   return z

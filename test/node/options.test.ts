@@ -115,7 +115,25 @@ describe('bad options and file arguments of the node readers', () => {
       [
         'INVALID_OPTIONS',
         ['options', 'channelValues', 'Fax'],
-        "expected one of 'online', 'inPerson', 'postal', received the string \"fax\".",
+        'expected one of "online", "inPerson", "postal", received the string "fax".',
+      ],
+    ],
+    [
+      'a format that is not one of the four',
+      () => readDossierFile(csv, { format: 'xls' as never }),
+      [
+        'INVALID_OPTIONS',
+        ['options', 'format'],
+        'expected one of "csv", "xlsx", "json", "ndjson", received the string "xls".',
+      ],
+    ],
+    [
+      'a bad-row policy that is not one of the two',
+      () => readDossierFile(csv, { onBadRow: 'skip' as never }),
+      [
+        'INVALID_OPTIONS',
+        ['options', 'onBadRow'],
+        'expected one of "throw", "collect", received the string "skip".',
       ],
     ],
     [

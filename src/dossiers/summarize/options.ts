@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CchcError } from '../../errors/CchcError.js';
-import { describeValue, parseWith } from '../../errors/fromZod.js';
+import { choiceSchema as choice, describeValue, parseWith } from '../../errors/fromZod.js';
 import { DossierTimestampSchema } from '../DossierRecord.js';
 import {
   DAY_MS,
@@ -32,12 +32,6 @@ const PeriodDateSchema = z
 const GroupDimensionSchema = z.enum(['unit', 'procedure', 'month'], {
   error: (iss) => `expected "unit", "procedure" or "month", received ${describeValue(iss.input)}.`,
 });
-
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, {
-    error: (iss) =>
-      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${describeValue(iss.input)}.`,
-  });
 
 /** A UTC offset in whole minutes (-840 to 840), as the summary options and the CSV readers take it. @internal */
 export const UtcOffsetMinutesSchema = z
