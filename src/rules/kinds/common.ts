@@ -107,10 +107,6 @@ export function obj(value: unknown): Record<string, unknown> | null {
     : null;
 }
 
-/** Message for a value that is not a number. @internal */
-export const EXPECT_NUMBER =
-  'expected a number (or a JS-notation numeric string), or null when nothing arose';
-
 /** An issue path. @internal */
 export type Path = readonly (string | number)[];
 

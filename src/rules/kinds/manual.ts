@@ -71,12 +71,12 @@ export function compileManual(rule: ManualRule, leaf: LeafInfo, scale = 1): Comp
   };
 }
 
-/** 2^49: below it, two decimals one scaled unit apart are more than two ulps apart. */
+/** 2^49: up to it, two decimals one scaled unit apart are more than two ulps apart. */
 const SCALED_LIMIT = 562_949_953_421_312;
 
 /**
  * The exact scaled integer of a number, or `null`. When `value × scale` is a whole number `k`
- * below 2^49 that divides back to `value`, the decimal `k / scale` is the only one with that many
+ * of at most 2^49 in size that divides back to `value`, the decimal `k / scale` is the only one with that many
  * decimals whose nearest double is `value` (doubles there are spaced less than an eighth of a
  * scaled unit), so it is the number's shortest decimal, the value the Decimal path reads. `-0`
  * gives `0`: it is the number 0.
