@@ -4,7 +4,7 @@ import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { deepFreeze } from '../../test/helpers/deepFreeze.js';
 import { defineRuleSet } from '../rules/defineRuleSet.js';
 import { CchcError } from './CchcError.js';
-import { describeValue, issueFromZod, parseWith, safeParse } from './fromZod.js';
+import { choiceSchema, describeValue, issueFromZod, parseWith, safeParse } from './fromZod.js';
 
 /** The issues parseWith reports for `input` given as argument `arg` of `schema`. */
 function issuesOf(
@@ -40,6 +40,35 @@ describe('describeValue', () => {
     [() => 1, 'a value of type function'],
   ])('%s → %s', (value, text) => {
     expect(describeValue(value)).toBe(text);
+  });
+});
+
+describe('choiceSchema', () => {
+  const format = choiceSchema(['csv', 'xlsx', 'json']);
+
+  it.each([
+    ['xls', 'expected one of "csv", "xlsx", "json", received the string "xls".'],
+    ['CSV', 'expected one of "csv", "xlsx", "json", received the string "CSV".'],
+    [3, 'expected one of "csv", "xlsx", "json", received the number 3.'],
+    [null, 'expected one of "csv", "xlsx", "json", received null.'],
+  ])('%j is refused naming every choice in double quotes', (input, message) => {
+    expect(issuesOf(format, input)).toEqual([{ path: ['arg'], message }]);
+  });
+
+  it("writes its sentence into zod's own issue, for a caller who parses with the schema itself", () => {
+    const result = format.safeParse('xls');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'expected one of "csv", "xlsx", "json", received the string "xls".',
+    ]);
+  });
+
+  it('accepts exactly its values, and quotes a value with a quote in it as JSON does', () => {
+    for (const v of ['csv', 'xlsx', 'json']) expect(format.parse(v)).toBe(v);
+    expect(choiceSchema(['a"b']).options).toEqual(['a"b']);
+    expect(issuesOf(choiceSchema(['a"b']), 'c')[0]?.message).toBe(
+      'expected one of "a\\"b", received the string "c".',
+    );
   });
 });
 

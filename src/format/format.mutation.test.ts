@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { formatNumber } from './formatNumber.js';
+import { noun } from './internal.js';
 import { parseNumber } from './parseNumber.js';
 import { parsePercent } from './parsePercent.js';
 
@@ -88,5 +89,20 @@ describe('formatNumber: a value too small to write digit by digit', () => {
       `expected a number within the range of a double, received "${tiny.slice(0, 40)}…", which is smaller than 1e-400; pass { decimals } to round it.`,
     );
     expect(formatNumber(tiny, { decimals: 2 })).toBe('0,00');
+  });
+});
+
+describe('noun: the English singular only for exactly 1', () => {
+  it.each([
+    [1, 'dossier'],
+    ['1', 'dossier'],
+    [0, 'dossiers'],
+    [2, 'dossiers'],
+    ['1,5', 'dossiers'],
+    ['1.000', 'dossiers'],
+    ['01', 'dossiers'],
+    [-1, 'dossiers'],
+  ] as const)('%j → %s', (n, word) => {
+    expect(noun(n, 'dossier', 'dossiers')).toBe(word);
   });
 });

@@ -122,6 +122,40 @@ describe('tiers: a number value compares exactly with a bound that is not a doub
     expect(node.next).toMatchObject({ comparison: 'at-least', points: 1, gain: 1 });
   });
 
+  // Each bound counts: one finer than a double as the only lower bound, as the only upper bound,
+  // or beside tiers whose bounds are all doubles, sends every number through the Decimals.
+  it.each([
+    [
+      'only a lower bound, finer than a double',
+      [{ min: '0.95000000000000000001', points: 1 }],
+      0,
+      'NO_TIER_MATCHED',
+    ],
+    [
+      'only an upper bound, finer than a double',
+      [{ max: '0.94999999999999999999', maxInclusive: true, points: 1 }],
+      0,
+      'NO_TIER_MATCHED',
+    ],
+    [
+      'a tier of doubles beside tiers with a finer bound',
+      [
+        { max: 0.5, points: 0 },
+        { min: 0.5, max: '0.94999999999999999999', maxInclusive: true, points: 1 },
+        { min: '0.94999999999999999999', minInclusive: false, points: 2 },
+      ],
+      2,
+      'TIER_MATCHED',
+    ],
+  ] as const)('%s: the number 0.95 scores %s points, as "0.95" does', (_, tiers, points, reason) => {
+    const rule = { kind: 'tiers', tiers };
+    const asNumber = scoreLeaf(rule, 2, 0.95);
+    expect(asNumber).toMatchObject({ points, reason });
+    const asString = scoreLeaf(rule, 2, '0.95');
+    expect(asString.points).toBe(points);
+    expect(asNumber.next).toStrictEqual(asString.next);
+  });
+
   it('a number and its decimal string score alike against bounds with more digits than a double', () => {
     const bound = fc
       .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 9 }))
