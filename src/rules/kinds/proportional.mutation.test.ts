@@ -98,3 +98,18 @@ describe('validateRuleSet: the floor is not checked against a target the schema 
     ]);
   });
 });
+
+describe('proportional: "floorInclusive" without a floor', () => {
+  it.each([
+    [0, 0],
+    [-0, 0],
+    ['0', 0],
+    [4, 2],
+  ])('changes nothing: %j of a target of 10 scores %s of 5 points', (value, points) => {
+    const rule = { kind: 'proportional', target: 10, floorInclusive: false };
+    expect(ruleProblems(rule, 5)).toStrictEqual([]);
+    const node = scoreLeaf(rule, 5, value);
+    expect(node).toMatchObject({ reason: 'PROPORTIONAL', points });
+    expect(node).toStrictEqual(scoreLeaf({ kind: 'proportional', target: 10 }, 5, value));
+  });
+});

@@ -179,3 +179,46 @@ describe('tiers: a number value compares exactly with a bound that is not a doub
     );
   });
 });
+
+describe('tiers: values below zero and gaps between inclusive bounds', () => {
+  /** Growth of late dossiers, year on year: a fall of more than 10 points: 2; a fall up to 10: 1; growth: 0. */
+  const LATE_GROWTH = {
+    kind: 'tiers',
+    tiers: [
+      { max: -10, points: 2 },
+      { min: -10, max: 0, points: 1 },
+      { min: 0, points: 0 },
+    ],
+  };
+
+  it.each([
+    [-20, 2],
+    [-10.5, 2],
+    [-10, 1],
+    [-5, 1],
+    [0, 0],
+    [3, 0],
+  ])('a growth of %s lies in its tier (the first one is open below): %s points', (value, points) => {
+    expect(scoreLeaf(LATE_GROWTH, 2, value)).toMatchObject({ points, reason: 'TIER_MATCHED' });
+    expect(scoreLeaf(LATE_GROWTH, 2, String(value)).points).toBe(points);
+  });
+
+  it('from -5 the next step is to come down below -10, not to climb to a tier open below', () => {
+    expect(scoreLeaf(LATE_GROWTH, 2, -5).next).toMatchObject({
+      value: -10,
+      comparison: 'less-than',
+      points: 2,
+      gain: 1,
+    });
+  });
+
+  it('two inclusive bounds with a gap between them are a gap, not an overlap', () => {
+    const tiers = [
+      { max: 1, maxInclusive: true, points: 0 },
+      { min: 2, minInclusive: true, points: 1 },
+    ];
+    expect(ruleProblems({ kind: 'tiers', tiers })).toStrictEqual([
+      'children.0.rule.tiers.1: tiers 1 and 2 leave a gap between 1 and 2: expected tier 2 to start where tier 1 ends, with exactly one of the two bounds inclusive.',
+    ]);
+  });
+});
