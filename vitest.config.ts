@@ -15,6 +15,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**', 'dist/**', '.stryker-tmp/**'],
+    // A hang guard, not a speed check: the property tests of thousands of runs take 2 s on this idle
+    // 2-core machine and up to 6 s when it is shared (fastPath.test.ts timed out at vitest's 5 s).
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
