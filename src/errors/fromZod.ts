@@ -8,8 +8,12 @@ import type { CchcErrorCode } from './codes.js';
  * @internal
  */
 export function choiceSchema<const T extends readonly [string, ...string[]]>(values: T) {
-  const list = values.map((v) => JSON.stringify(v)).join(', ');
-  return z.enum(values, { error: (iss) => `expected one of ${list}, received ${describeValue(iss.input)}.` });
+  return z.enum(values, { error: (iss) => expectedOneOf(values, iss.input) });
+}
+
+/** "expected one of "a", "b", received …": the sentence of a value outside a list, here and in {@link issueFromZod}. */
+function expectedOneOf(values: readonly unknown[], received: unknown): string {
+  return `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(received)}.`;
 }
 
 /**
@@ -64,7 +68,7 @@ export function issueFromZod(issue: z.core.$ZodIssue, input: unknown): CchcIssue
       message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling.`;
       break;
     case 'invalid_value':
-      message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(received)}.`;
+      message = expectedOneOf(issue.values, received);
       break;
     case 'invalid_union':
       if (!issue.message || issue.message === 'Invalid input')

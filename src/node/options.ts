@@ -8,13 +8,11 @@
  * @module
  */
 import { z } from 'zod';
+import { DossierChannelSchema, DossierStatusSchema } from '../dossiers/DossierRecord.js';
 import { UtcOffsetMinutesSchema } from '../dossiers/summarize/options.js';
 import { CchcError } from '../errors/CchcError.js';
 import { choiceSchema as choice, describeValue, parseWith } from '../errors/fromZod.js';
 import { DEFAULT_DOSSIER_COLUMNS, type DossierField } from './columns.js';
-
-const CHANNELS = ['online', 'inPerson', 'postal'] as const;
-const STATUSES = ['processing', 'resolved', 'withdrawn', 'returned', 'rejected'] as const;
 
 function text(what: string) {
   return z
@@ -75,8 +73,8 @@ const DossierReadOptionsSchema = z
     {
       ...FILE_READ,
       columns: columns(DOSSIER_FIELDS),
-      channelValues: z.record(z.string(), choice(CHANNELS), { error: OPTIONS_ERROR }).optional(),
-      statusValues: z.record(z.string(), choice(STATUSES), { error: OPTIONS_ERROR }).optional(),
+      channelValues: z.record(z.string(), DossierChannelSchema, { error: OPTIONS_ERROR }).optional(),
+      statusValues: z.record(z.string(), DossierStatusSchema, { error: OPTIONS_ERROR }).optional(),
       utcOffsetMinutes: UtcOffsetMinutesSchema.optional(),
     },
     { error: OPTIONS_ERROR },

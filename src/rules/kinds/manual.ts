@@ -76,10 +76,10 @@ const SCALED_LIMIT = 562_949_953_421_312;
 
 /**
  * The exact scaled integer of a number, or `null`. When `value × scale` is a whole number `k`
- * of at most 2^49 in size that divides back to `value`, the decimal `k / scale` is the only one with that many
- * decimals whose nearest double is `value` (doubles there are spaced less than an eighth of a
- * scaled unit), so it is the number's shortest decimal, the value the Decimal path reads. `-0`
- * gives `0`: it is the number 0.
+ * of at most 2^49 in size that divides back to `value`, the decimal `k / scale` is the only one
+ * with that many decimals whose nearest double is `value` (doubles there are spaced at most an
+ * eighth of a scaled unit apart), so it is the number's shortest decimal, the value the Decimal
+ * path reads. `-0` gives `0`: it is the number 0.
  * @internal
  */
 export function scaledOf(value: number, scale: number): number | null {
