@@ -1,8 +1,11 @@
+// date-chinese ships its types as an ambient module its package.json "exports" does not point to.
+/// <reference path="../../node_modules/date-chinese/types/index.d.ts" />
+import { CalendarVietnamese } from 'date-chinese';
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { isCchcError } from '../errors/CchcError.js';
-import { isoFromDay } from './dates.js';
-import { lunarToSolar, tetOf } from './lunar.js';
+import { type IsoDate, isoFromDay } from './dates.js';
+import { lunarToDayNumber, lunarToSolar, tetOf } from './lunar.js';
 import { vietnamHolidays } from './vietnamHolidays.js';
 
 // date-holidays (dev dependency only) as an independent oracle for the lunar dates.
@@ -79,6 +82,16 @@ describe('known lunar dates', () => {
     expect(lunarToSolar({ year: 2050, month: 1, day: 1 })).toBe(oracleYear(2050).tet);
   });
 
+  it('puts Hùng Kings day (10/3 lunar) between 30/3 and 29/4 in every year, so before 30/4', () => {
+    const days = Array.from({ length: 101 }, (_, i) =>
+      lunarToSolar({ year: 2000 + i, month: 3, day: 10 }).slice(5),
+    );
+    expect([days.reduce((a, b) => (b < a ? b : a)), days.reduce((a, b) => (b > a ? b : a))]).toEqual([
+      '03-30',
+      '04-29',
+    ]);
+  });
+
   it('works up to 2100', () => {
     for (let year = 2050; year <= 2100; year += 1) {
       const tet = lunarToSolar({ year, month: 1, day: 1 });
@@ -107,5 +120,94 @@ describe('lunarToSolar input errors', () => {
     [{ year: 2025, month: 12, day: 30 }, 'INVALID_CALENDAR', ['lunar']],
   ])('%j → %s at %j', (lunar, code, path) => {
     expect(codeAndPath(() => lunarToSolar(lunar as never))).toEqual({ code, path });
+  });
+});
+
+// date-chinese 2.1.4 (dev dependency; it computes the Vietnamese calendar at UTC+7 from Meeus'
+// full new-moon and VSOP87 solar series) as a second, more precise oracle for every month.
+const vietnamese = new CalendarVietnamese();
+
+/** date-chinese's reading of a solar date: `month`, `L` for the leap month, `/day`. */
+function theirs(iso: IsoDate): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const [, , m, leap, d] = vietnamese.fromGregorian(year, month, day).get() as number[];
+  return `${m}${leap ? 'L' : ''}/${d}`;
+}
+
+/**
+ * The six month starts of 2000–2100 where the two methods differ, each pinned on both sides.
+ * - 2033 and 2052: date-chinese labels two months of one lunar year as leap months (8L and 11L in
+ *   2033, 8L and 12L in 2052), which the calendar never has; it then has no month 9 of 2033 (the 2033
+ *   problem) and no ordinary month 12 of 2052. This method gives one leap month, 11 in 2033 and 8 in
+ *   2052, with a new moon in each month.
+ * - 2072/11 and 2077/10: the new moon falls within a minute and a half of midnight in Vietnam
+ *   (astronomia's Meeus series: 23:59 on 9/12/2072 and 23:59:50 on 15/11/2077, UTC+7). This method's
+ *   shorter series puts it after midnight, date-chinese before; ΔT that far ahead is uncertain by
+ *   more than that, so neither is established.
+ */
+const DISAGREEMENTS: Record<string, { ours: IsoDate; theirs: string }> = {
+  '2033/9': { ours: '2033-09-23', theirs: '8L/1' },
+  '2033/10': { ours: '2033-10-23', theirs: '9/1' },
+  '2033/11': { ours: '2033-11-22', theirs: '10/1' },
+  '2052/12': { ours: '2053-01-20', theirs: '12L/1' },
+  '2072/11': { ours: '2072-12-10', theirs: '11/2' },
+  '2077/10': { ours: '2077-11-16', theirs: '10/2' },
+};
+
+interface Month {
+  key: string;
+  year: number;
+  month: number;
+  leap: boolean;
+  start: number;
+  days: 29 | 30;
+}
+
+/** Every month of lunar years 2000–2100, in order: its key (`2023/2L`), first day and length. */
+function everyMonth(): Month[] {
+  const months: Month[] = [];
+  for (let year = 2000; year <= 2100; year += 1) {
+    for (let month = 1; month <= 12; month += 1) {
+      for (const leap of [false, true]) {
+        const start = lunarToDayNumber(year, month, 1, leap);
+        if (start === null) continue;
+        const days = lunarToDayNumber(year, month, 30, leap) === null ? 29 : 30;
+        months.push({ key: `${year}/${month}${leap ? 'L' : ''}`, year, month, leap, start, days });
+      }
+    }
+  }
+  return months;
+}
+
+const label = (m: Month) => `${m.month}${m.leap ? 'L' : ''}`;
+
+describe('every lunar month 2000–2100 against date-chinese', () => {
+  const months = everyMonth();
+
+  it('has 1 249 months: 12 a year and 37 leap months', () => {
+    expect(months).toHaveLength(1_249);
+    expect(months.filter((m) => m.leap)).toHaveLength(37);
+  });
+
+  it('starts each month on the day date-chinese gives, but for the six listed disagreements', () => {
+    const differing: Record<string, { ours: IsoDate; theirs: string }> = {};
+    for (const m of months) {
+      const reading = theirs(isoFromDay(m.start));
+      if (reading !== `${label(m)}/1`) differing[m.key] = { ours: isoFromDay(m.start), theirs: reading };
+    }
+    expect(differing).toEqual(DISAGREEMENTS);
+  });
+
+  it('gives each month the length date-chinese gives, and the next month starts the day after', () => {
+    for (const [i, m] of months.entries()) {
+      const lastDay = lunarToDayNumber(m.year, m.month, m.days, m.leap);
+      expect(lastDay, m.key).toBe(m.start + m.days - 1);
+      const next = months[i + 1];
+      if (next === undefined) continue;
+      expect(next.start, m.key).toBe(m.start + m.days);
+      if (!(m.key in DISAGREEMENTS) && !(next.key in DISAGREEMENTS)) {
+        expect(theirs(isoFromDay(lastDay!)), m.key).toBe(`${label(m)}/${m.days}`);
+      }
+    }
   });
 });

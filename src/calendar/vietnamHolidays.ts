@@ -28,8 +28,8 @@ const ArgsSchema = z.object({
  * Labour Code 2019 Art. 112 (from 2021; 2012 Art. 115 before): 1/1; Tết Nguyên Đán; Hùng Kings day
  * (10/3 lunar, since 2007); 30/4; 1/5; 2/9 plus, from 2021, one adjacent day; nghỉ bù for a holiday on
  * a weekly rest day (Art. 111(3)); plus the calendar's arrangements (swaps, Tết spans). A holiday on
- * a weekend stays in the list beside its substitute day. Two holidays may share a date (e.g. Hùng
- * Kings day on 30/4): both are listed. See {@link createCalendar} for the order of the layers and the
+ * a weekend stays in the list beside its substitute day. Two holidays may share a date (an extra day
+ * off given on 2/9, say): both are listed. See {@link createCalendar} for the order of the layers and the
  * sources (dossier-index.md §4–§5).
  *
  * @param year - a solar year from 2000 to 2100.
