@@ -117,7 +117,7 @@ export const IsoDateSchema = z
  * @internal
  */
 export const DayInputSchema = z
-  .union([z.string(), z.date({ error: 'expected a valid Date, received an invalid Date (NaN time).' })], {
+  .union([z.string(), z.date()], {
     error: (iss) =>
       `expected a date 'YYYY-MM-DD' or a Date, received ${iss.input instanceof Date ? 'an invalid Date (NaN time)' : describeValue(iss.input)}.`,
   })
@@ -173,11 +173,11 @@ export const DateTimeInputSchema = z
     if (offset === undefined) return { day, msOfDay: ms };
     let offsetMs = 0;
     if (offset !== 'Z') {
-      const oh = Number(offset.slice(1, 3));
       const om = Number(offset.slice(4, 6));
-      if (oh > 14 || om > 59)
+      const minutes = Number(offset.slice(1, 3)) * 60 + om;
+      if (om > 59 || minutes > 14 * 60)
         return fail(`expected a UTC offset from -14:00 to +14:00, received ${describeValue(value)}.`);
-      offsetMs = (offset[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+      offsetMs = (offset[0] === '-' ? -1 : 1) * minutes * 60_000;
     }
     ms = day * MS_PER_DAY + ms - offsetMs;
     return vietnamDayAndTime(ms);
