@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CchcError } from '../errors/CchcError.js';
 import { parseWith } from '../errors/fromZod.js';
+import { dayFromCivil } from './civil.js';
 import { FIRST_YEAR, type IsoDate, isoFromDay, LAST_YEAR } from './dates.js';
 
 // Hồ Ngọc Đức's method for the Vietnamese lunisolar calendar ("Thuật toán tính âm lịch"):
@@ -14,22 +15,6 @@ const TIME_ZONE = 7;
 const JD_UNIX_EPOCH = 2_440_588;
 const SYNODIC_MONTH = 29.530588853;
 const DR = Math.PI / 180;
-
-/** Julian day number of a Gregorian date (integer, noon-based). */
-function jdFromDate(dd: number, mm: number, yy: number): number {
-  const a = Math.floor((14 - mm) / 12);
-  const y = yy + 4800 - a;
-  const m = mm + 12 * a - 3;
-  return (
-    dd +
-    Math.floor((153 * m + 2) / 5) +
-    365 * y +
-    Math.floor(y / 4) -
-    Math.floor(y / 100) +
-    Math.floor(y / 400) -
-    32_045
-  );
-}
 
 /** Julian day (fractional, UT) of the k-th new moon after 1900-01-01. */
 function newMoon(k: number): number {
@@ -78,7 +63,7 @@ function getSunLongitude(dayNumberJd: number): number {
 
 /** Julian day number of the first day of lunar month 11 of the lunar year around solar year `yy`. */
 function getLunarMonth11(yy: number): number {
-  const off = jdFromDate(31, 12, yy) - 2_415_021;
+  const off = dayFromCivil(yy, 12, 31) + JD_UNIX_EPOCH - 2_415_021;
   const k = Math.floor(off / SYNODIC_MONTH);
   const nm = getNewMoonDay(k);
   return getSunLongitude(nm) >= 9 ? getNewMoonDay(k - 1) : nm;
@@ -113,8 +98,10 @@ export function lunarToDayNumber(year: number, month: number, day: number, leap:
   if (off < 0) off += 12;
   if (b11 - a11 > 365) {
     const leapOff = getLeapMonthOffset(a11);
+    // The leap month repeats the month before it: offset 1 from month 11 repeats 11, offset 2
+    // repeats 12 (none falls there in 2000–2100), offset 3 repeats 1, and so on.
     let leapMonth = leapOff - 2;
-    if (leapMonth < 0) leapMonth += 12;
+    if (leapMonth <= 0) leapMonth += 12;
     if (leap && month !== leapMonth) return null;
     if (leap || off >= leapOff) off += 1;
   } else if (leap) {

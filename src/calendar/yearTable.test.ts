@@ -427,10 +427,12 @@ describe('a Tết span from data replaces the rule Tết days, and only them', (
     source: 'test',
     confidence: 'M',
   } as const;
-  const calendar = createCalendar({ arrangements: [span] });
+  // A new calendar in each test: a calendar builds a year's table on first use and keeps it, and
+  // each test should run that building (mutation testing runs only the tests that covered a line).
+  const withSpan = () => createCalendar({ arrangements: [span] });
 
   it('keeps the other holidays of the year as they are', () => {
-    const others = vietnamHolidays(2021, { calendar }).filter((h) => h.kind !== 'tet');
+    const others = vietnamHolidays(2021, { calendar: withSpan() }).filter((h) => h.kind !== 'tet');
     expect(others).toEqual(vietnamHolidays(2021, { calendar: rulesOnly }).filter((h) => h.kind !== 'tet'));
     expect(others.map((h) => h.date)).toEqual([
       '2021-01-01',
@@ -444,6 +446,7 @@ describe('a Tết span from data replaces the rule Tết days, and only them', (
   });
 
   it('makes the rule Tết days outside the span, moved days included, working days again', () => {
+    const calendar = withSpan();
     const tet = vietnamHolidays(2021, { calendar }).filter((h) => h.kind === 'tet');
     expect(tet.map((h) => [h.date, h.origin, h.basis, h.confidence])).toEqual([
       ['2021-02-11', 'arrangement', 'test', 'M'],
@@ -459,5 +462,32 @@ describe('a Tết span from data replaces the rule Tết days, and only them', (
     expect(
       ['2021-02-10', '2021-02-15', '2021-02-16'].map((d) => isWorkingDay(d, { calendar: rulesOnly })),
     ).toEqual([false, false, false]);
+  });
+});
+
+describe('the names of Tết span days', () => {
+  it.each([
+    // Tết 2024 is 10/2; lunar month 12 began on 11/1/2024 (the eve, 9/2, is its 30th day).
+    ['2024-01-10', { vi: 'Nghỉ Tết Nguyên Đán', en: 'Lunar New Year holiday' }],
+    [
+      '2024-01-11',
+      { vi: '1 tháng Chạp (nghỉ Tết Nguyên Đán)', en: 'Lunar New Year holiday (day 1 of lunar month 12)' },
+    ],
+    [
+      '2024-02-08',
+      { vi: '29 tháng Chạp (nghỉ Tết Nguyên Đán)', en: 'Lunar New Year holiday (day 29 of lunar month 12)' },
+    ],
+    ['2024-02-09', { vi: 'Giao thừa Tết Nguyên Đán', en: "Lunar New Year's Eve" }],
+    ['2024-02-14', { vi: 'Mùng 5 Tết Nguyên Đán', en: 'Lunar New Year, day 5' }],
+  ])('%s is %j', (date, name) => {
+    const span = {
+      kind: 'tet-span',
+      from: '2024-01-10',
+      to: '2024-02-14',
+      source: 'test',
+      confidence: 'L',
+    } as const;
+    const calendar = createCalendar({ arrangements: [span] });
+    expect(vietnamHolidays(2024, { calendar }).find((h) => h.date === date)?.name).toEqual(name);
   });
 });

@@ -33,12 +33,11 @@ export interface YearTable {
   readonly total: number;
 }
 
-type Code = { name: string; letter: (l: string) => string; substitute: string };
+type Code = { letter: (l: string) => string; substitute: string };
 
 function codeOf(year: number): Code {
   if (year >= 2021) {
     return {
-      name: 'Labour Code 2019',
       letter: (l) => `Labour Code 2019 Art. 112(1)(${l})`,
       substitute:
         'Labour Code 2019 Art. 111(3) (nghỉ bù: a holiday on a weekly rest day is taken on the next working day)',
@@ -46,13 +45,11 @@ function codeOf(year: number): Code {
   }
   if (year >= 2013) {
     return {
-      name: 'Labour Code 2012',
       letter: (l) => `Labour Code 2012 Art. 115(1)(${l})`,
       substitute: 'Labour Code 2012 Art. 115(3) (nghỉ bù on the next working day)',
     };
   }
   return {
-    name: 'Labour Code 1994',
     letter: () => 'Labour Code 1994 Art. 73',
     substitute: 'Labour Code 1994 Art. 73 (nghỉ bù on the next working day)',
   };
