@@ -3,7 +3,7 @@
  * cohorts (`examples/cohorts/`) to totals worked out by hand, leaf by leaf, independently of the
  * library (the working is in the comments below). Both files are EXAMPLES, not official rule sets.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import departmentCohort from '../examples/cohorts/department-2025.json' with { type: 'json' };
 import districtCohort from '../examples/cohorts/district-2025.json' with { type: 'json' };
 import department from '../examples/rule-sets/department-2025.example.json' with { type: 'json' };
@@ -30,6 +30,8 @@ function scoreExample(ruleSet: unknown, assessments: unknown) {
   return { cohort, by: new Map(cohort.reports.map((r) => [r.unit.id, r])) };
 }
 
+type Scored = ReturnType<typeof scoreExample>;
+
 /** A unit's hand-checked result: field points, total, applicable maximum, rounded percent, band. */
 type HandChecked = [
   id: string,
@@ -42,9 +44,9 @@ type HandChecked = [
 
 /** The assertion of one {@link HandChecked} row against the cohort's report for the unit. */
 const expectHandChecked =
-  (by: ReturnType<typeof scoreExample>['by']) =>
+  (by: () => ReturnType<typeof scoreExample>['by']) =>
   (...[id, expectedFields, total, applicableMax, percent, band]: HandChecked) => {
-    const r = by.get(id)!;
+    const r = by().get(id)!;
     expect(fields(r)).toEqual(expectedFields);
     expect(r.total.points).toBe(total);
     expect(r.total.applicableMax).toBe(applicableMax);
@@ -86,7 +88,12 @@ describe('examples/rule-sets: validity and labelling', () => {
 });
 
 describe('examples/cohorts/district-2025.json, hand-checked', () => {
-  const { cohort, by } = scoreExample(district, districtCohort);
+  // Scored before each test, not at collection time: see docs/mutation.md, step 13.
+  let cohort: Scored['cohort'];
+  let by: Scored['by'];
+  beforeEach(() => {
+    ({ cohort, by } = scoreExample(district, districtCohort));
+  });
 
   /*
    * Measured leaves (value → points):
@@ -151,7 +158,10 @@ describe('examples/cohorts/district-2025.json, hand-checked', () => {
     ],
     ['huyen-d', { 1: 3.75, 2: 2.5, 3: 13.13, 4: 6, 5: 10.5, 6: 2, 7: 2, 8: 6 }, 43.88, 90, 48.76, 'Yếu'],
     ['huyen-e', { 1: 10, 2: 7, 3: 16.67, 4: 10, 5: 11.85, 6: 7, 7: 18.4, 8: 8.25 }, 89.17, 100, 89.17, 'Tốt'],
-  ])('%s', expectHandChecked(by));
+  ])(
+    '%s',
+    expectHandChecked(() => by),
+  );
 
   it('bonus capped at 2 and a deduction for huyen-b', () => {
     expect(by.get('huyen-b')?.bonus).toEqual({ raw: 3, cap: 2, applied: 2, capped: true, status: 'scored' });
@@ -178,7 +188,12 @@ describe('examples/cohorts/district-2025.json, hand-checked', () => {
 });
 
 describe('examples/cohorts/department-2025.json, hand-checked', () => {
-  const { cohort, by } = scoreExample(department, departmentCohort);
+  // Scored before each test, not at collection time: see docs/mutation.md, step 13.
+  let cohort: Scored['cohort'];
+  let by: Scored['by'];
+  beforeEach(() => {
+    ({ cohort, by } = scoreExample(department, departmentCohort));
+  });
 
   /*
    * Survey 8.1 (7 points, weights A 100, B 60, C 20, D 0), 8.2 (8 points × SIPAS index), both
@@ -238,7 +253,10 @@ describe('examples/cohorts/department-2025.json, hand-checked', () => {
       45.12,
       'Yếu',
     ],
-  ])('%s', expectHandChecked(by));
+  ])(
+    '%s',
+    expectHandChecked(() => by),
+  );
 
   it('ranking: competition (the rule set tie rule); by percent the re-based Sở Nội vụ moves up', () => {
     expect(cohort.ranking.map((r) => [r.rank, r.unit.id])).toEqual([

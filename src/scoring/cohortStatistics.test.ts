@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { manualReport, manualRuleSet } from '../../test/fixtures/cohort/manual.js';
 import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { deepFreeze } from '../../test/helpers/deepFreeze.js';
@@ -58,13 +58,18 @@ describe('cohortStatistics: PERCENTILE.INC, hand-checked', () => {
 
 describe('cohortStatistics: fields and percentile ranks', () => {
   // Totals a 9, b 8, c 6 (field 2 not applicable: 6/6 = 100 %), d 5. Field 1: a 6, b 5, c 6, d 2.
-  const reports = deepFreeze([
-    manualReport('a', [4, 2, 3]),
-    manualReport('b', [3, 2, 3]),
-    manualReport('c', [4, 2, null]),
-    manualReport('d', [1, 1, 3]),
-  ]);
-  const stats = cohortStatistics(reports);
+  // Before each test, not at collection time: see docs/mutation.md, step 13.
+  let reports: ReturnType<typeof manualReport>[];
+  let stats: ReturnType<typeof cohortStatistics>;
+  beforeEach(() => {
+    reports = deepFreeze([
+      manualReport('a', [4, 2, 3]),
+      manualReport('b', [3, 2, 3]),
+      manualReport('c', [4, 2, null]),
+      manualReport('d', [1, 1, 3]),
+    ]);
+    stats = cohortStatistics(reports);
+  });
 
   it('per top-level field, in rule-set order, on points and percent; a null percent is left out', () => {
     expect(stats.fields.map((f) => [f.id, f.name])).toEqual([

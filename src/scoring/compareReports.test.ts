@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { manualReport, manualRuleSet } from '../../test/fixtures/cohort/manual.js';
 import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { deepFreeze } from '../../test/helpers/deepFreeze.js';
@@ -8,22 +8,32 @@ import { compareReports } from './compareReports.js';
 import { scoreCohort } from './scoreCohort.js';
 import { scoreUnit } from './scoreUnit.js';
 
+type Report = ReturnType<typeof manualReport>;
+
 // 2024: a 9 (1), b 8 (2), c 6 (3), old 5 (4). 2025: c 9,5 (1), a 8,25 (2), b 8 (3), nu 7 (4).
-const previous = deepFreeze([
-  manualReport('a', [4, 2, 3], '2024'),
-  manualReport('b', [3, 2, 3], '2024'),
-  manualReport('c', [2, 1, 3], '2024'),
-  manualReport('old', [1, 1, 3], '2024'),
-]);
-const current = deepFreeze([
-  manualReport('a', [3.25, 2, 3], '2025'),
-  manualReport('b', [3, 2, 3], '2025'),
-  manualReport('c', [4, 1.5, 4], '2025'),
-  manualReport('nu', [3, 1, 3], '2025'),
-]);
+// Scored before each test, not at collection time: see docs/mutation.md, step 13.
+let previous: Report[];
+let current: Report[];
+beforeEach(() => {
+  previous = deepFreeze([
+    manualReport('a', [4, 2, 3], '2024'),
+    manualReport('b', [3, 2, 3], '2024'),
+    manualReport('c', [2, 1, 3], '2024'),
+    manualReport('old', [1, 1, 3], '2024'),
+  ]);
+  current = deepFreeze([
+    manualReport('a', [3.25, 2, 3], '2025'),
+    manualReport('b', [3, 2, 3], '2025'),
+    manualReport('c', [4, 1.5, 4], '2025'),
+    manualReport('nu', [3, 1, 3], '2025'),
+  ]);
+});
 
 describe('compareReports: two periods of one rule set, checked by hand', () => {
-  const result = compareReports(previous, current);
+  let result: ReturnType<typeof compareReports>;
+  beforeEach(() => {
+    result = compareReports(previous, current);
+  });
   const unit = (id: string) => result.units.find((u) => u.unit.id === id)!;
 
   it('lists current units in ranking order, then the dropped ones; new and dropped apart', () => {
@@ -142,17 +152,21 @@ describe('compareReports: across rule-set versions', () => {
       { id: '3', max: 4, assessor: 'superior', rule: { kind: 'manual', step: 0.25 } },
     ],
   });
-  const now = scoreUnit(v2, {
-    unit: { id: 'a' },
-    period: '2025',
-    entries: {
-      '1.1': { self: { value: 4 } },
-      '1.2': { self: { value: 2 } },
-      '2.9': { self: { value: true } },
-      '3': { superior: { value: 3.5 } },
-    },
+  let now: Report;
+  let before: Report;
+  beforeEach(() => {
+    now = scoreUnit(v2, {
+      unit: { id: 'a' },
+      period: '2025',
+      entries: {
+        '1.1': { self: { value: 4 } },
+        '1.2': { self: { value: 2 } },
+        '2.9': { self: { value: true } },
+        '3': { superior: { value: 3.5 } },
+      },
+    });
+    before = manualReport('a', [4, 2, 3], '2024');
   });
-  const before = manualReport('a', [4, 2, 3], '2024');
 
   it('is refused without a mapping', () => {
     const error = expectCchcError(() => compareReports([before], [now]), 'INCOMPATIBLE_RESULTS', [
@@ -223,8 +237,12 @@ describe('compareReports: a cohort result whose ranking does not match its repor
       '2': { superior: { value: 0 } },
     },
   });
-  const before = deepFreeze(scoreCohort(rs, [a('x', '2024', 3), a('y', '2024', 2)]));
-  const after = deepFreeze(scoreCohort(rs, [a('x', '2025', 1), a('y', '2025', 2)]));
+  let before: ReturnType<typeof scoreCohort>;
+  let after: ReturnType<typeof scoreCohort>;
+  beforeEach(() => {
+    before = deepFreeze(scoreCohort(rs, [a('x', '2024', 3), a('y', '2024', 2)]));
+    after = deepFreeze(scoreCohort(rs, [a('x', '2025', 1), a('y', '2025', 2)]));
+  });
   const withRanking = (ranking: unknown) => ({ ...after, ranking }) as never;
 
   // Fuzz counterexample: a ranked unit id without a report made compareReports throw a TypeError.

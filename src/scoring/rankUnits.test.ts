@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { manualReport, manualRuleSet, type Scores } from '../../test/fixtures/cohort/manual.js';
 import { expectCchcError } from '../../test/helpers/cchcError.js';
 import { deepFreeze } from '../../test/helpers/deepFreeze.js';
@@ -11,16 +11,20 @@ const reportsOf = (rows: [string, Scores][]) => rows.map(([id, s]) => manualRepo
 
 describe('rankUnits: methods', () => {
   // Totals: a 9, b 8, c 8, d 7, e 7, f 5.
-  const reports = deepFreeze(
-    reportsOf([
-      ['c', [4, 1, 3]],
-      ['a', [4, 2, 3]],
-      ['b', [3, 2, 3]],
-      ['d', [3, 1, 3]],
-      ['e', [2, 2, 3]],
-      ['f', [1, 1, 3]],
-    ]),
-  );
+  // Scored before each test, not at collection time: see docs/mutation.md, step 13.
+  let reports: ReturnType<typeof reportsOf>;
+  beforeEach(() => {
+    reports = deepFreeze(
+      reportsOf([
+        ['c', [4, 1, 3]],
+        ['a', [4, 2, 3]],
+        ['b', [3, 2, 3]],
+        ['d', [3, 1, 3]],
+        ['e', [2, 2, 3]],
+        ['f', [1, 1, 3]],
+      ]),
+    );
+  });
 
   it.each([
     ['dense', [1, 2, 2, 3, 3, 4]],

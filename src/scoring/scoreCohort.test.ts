@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cohortAssessments, expectedTotals } from '../../test/fixtures/cohort/cohort.js';
 import fixture from '../../test/fixtures/cohort/ruleSet.json' with { type: 'json' };
 import { expectCchcError } from '../../test/helpers/cchcError.js';
@@ -15,8 +15,13 @@ const node = (r: ScoreReport | undefined, id: string) => r?.nodes.find((n) => n.
 const fresh = () => deepFreeze(structuredClone(cohortAssessments));
 
 describe('scoreCohort: golden cohort (test/fixtures/cohort), checked by hand', () => {
-  const cohort = scoreCohort(ruleSet, fresh());
-  const byUnit = new Map(cohort.reports.map((r) => [r.unit.id, r]));
+  // Scored before each test, not at collection time: see docs/mutation.md, step 13.
+  let cohort: ReturnType<typeof scoreCohort>;
+  let byUnit: Map<string, ScoreReport>;
+  beforeEach(() => {
+    cohort = scoreCohort(ruleSet, fresh());
+    byUnit = new Map(cohort.reports.map((r) => [r.unit.id, r]));
+  });
 
   it('cohort context: highest services 80; lowest days 5 (A appraised, not its self 4)', () => {
     expect(cohort.best).toEqual({ '1.1': 80, '1.2': 5 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import example from '../../test/fixtures/rules/example-district.json' with { type: 'json' };
 import { defineRuleSet } from '../rules/defineRuleSet.js';
 import type { RuleNodeInput, RuleSetInput } from '../rules/RuleSet.js';
@@ -43,7 +43,11 @@ const exampleAssessment: AssessmentInput = {
 
 describe('scoreUnit: golden case (example district, 90 self + 10 superior), checked by hand', () => {
   const ruleSet = defineRuleSet(example);
-  const report = scoreUnit(ruleSet, deepFreeze(structuredClone(exampleAssessment)));
+  // Scored before each test, not at collection time: see docs/mutation.md, step 13.
+  let report: ScoreReport;
+  beforeEach(() => {
+    report = scoreUnit(ruleSet, deepFreeze(structuredClone(exampleAssessment)));
+  });
 
   it('totals: base 83 + bonus 2 (3 capped at 2) − deductions 0,5 = 84,5 → Tốt', () => {
     expect(report.total).toEqual({
@@ -174,11 +178,14 @@ describe('Đắk Song (Đắk Nông), 6 months 2023', () => {
       },
     ],
   });
-  const report = scoreUnit(ruleSet, {
-    unit: { id: 'dak-song', name: 'Đắk Song' },
-    period: '2023-H1',
-    data: { plan: { done: 41, total: 57 } },
-    entries: { '1.2': { self: { value: 60 } } },
+  let report: ScoreReport;
+  beforeEach(() => {
+    report = scoreUnit(ruleSet, {
+      unit: { id: 'dak-song', name: 'Đắk Song' },
+      period: '2023-H1',
+      data: { plan: { done: 41, total: 57 } },
+      entries: { '1.2': { self: { value: 60 } } },
+    });
   });
 
   it('plan 41/57 = 71,93 % falls in the 70–90 % tier: 1 point', () => {
