@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { expectCchcError } from '../../test/helpers/cchcError.js';
+import type { IssuePath } from '../errors/CchcError.js';
 import type { CchcErrorCode } from '../errors/codes.js';
 import { ArrangementSchema } from './ArrangementSchema.js';
 import { addWorkingDays } from './addWorkingDays.js';
@@ -18,7 +19,7 @@ const KNOWN_YEARS =
   'the calendar knows the years 2000–2100 (Tết and Hùng Kings day are computed for those years only)';
 
 /** Asserts that `fn` throws a CchcError with `code` whose only issue is `{ path, message }`. */
-function expectOnlyIssue(fn: () => unknown, code: CchcErrorCode, path: (string | number)[], message: string) {
+function expectOnlyIssue(fn: () => unknown, code: CchcErrorCode, path: IssuePath, message: string) {
   const error = expectCchcError(fn, code, path);
   expect(error.issues).toEqual([{ path, message }]);
   return error;

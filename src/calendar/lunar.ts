@@ -8,7 +8,8 @@ import { FIRST_YEAR, type IsoDate, isoFromDay, LAST_YEAR } from './dates.js';
 // astronomical new moons (Meeus-style series) and the sun's longitude, both taken at local
 // time UTC+7. Months start on the day of the new moon; month 11 holds the winter solstice; in a
 // 13-month year the first month without a major solar term (trung khí) after month 11 is the leap.
-// Written from the published description; checked against date-holidays for 2000–2049.
+// Written from the published description; checked against date-holidays for 2000–2049 and,
+// month by month, against date-chinese for 2000–2100 (lunar.test.ts).
 
 const TIME_ZONE = 7;
 /** Julian day number of 1970-01-01, so day number = JD − this. */
@@ -171,7 +172,9 @@ const LunarDateSchema = z.strictObject({
  * 2050-04-01. Here the new moon opening lunar month 3 falls at 07:43 on 23/3/2050 in Vietnam (00:43
  * UTC), so the month starts on 23/3 and its 10th day is 1/4; date-holidays' date implies a month
  * starting on 22/3, as a computation near UTC midnight (or less precise) would give. Not resolved
- * from an authoritative almanac, so treat 2050 onward as **M**.
+ * from an authoritative almanac, so treat 2050 onward as **M**. Every month of 2000–2100 also agrees
+ * with date-chinese 2.1.4 (Meeus' full series) but six: its two leap months in 2033 and in 2052,
+ * and two new moons within a minute and a half of midnight (2072, 2077), which neither settles.
  *
  * @param lunar - `{ year, month, day, leap? }`; `year` from 2000 to 2100.
  * @returns the solar date `'YYYY-MM-DD'`.

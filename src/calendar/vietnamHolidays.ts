@@ -29,8 +29,8 @@ const ArgsSchema = z.object({
  * (10/3 lunar, since 2007); 30/4; 1/5; 2/9 plus, from 2021, one adjacent day; nghỉ bù for a holiday on
  * a weekly rest day (Art. 111(3)); plus the calendar's arrangements (swaps, Tết spans). A holiday on
  * a weekend stays in the list beside its substitute day. Two holidays may share a date (an extra day
- * off given on 2/9, say): both are listed. See {@link createCalendar} for the order of the layers and the
- * sources (dossier-index.md §4–§5).
+ * off given on 2/9, say): both are listed. See {@link createCalendar} for the order of the layers
+ * and the sources (dossier-index.md §4–§5).
  *
  * @param year - a solar year from 2000 to 2100.
  * @param options - `calendar` (default: the built-in calendar).
